@@ -1,0 +1,389 @@
+//! The CatalogJSON v1 document, read and checked in one pass (`spec/catalog-json.md`).
+//!
+//! One module per level of the document; this one holds the root, the state shared across
+//! the whole document (names, references), and the resolution of exercise references once
+//! the document's own exercises are known.
+
+mod exercise;
+mod program;
+mod set;
+mod week;
+
+use std::collections::{HashMap, HashSet};
+
+use replog_core::limits::{CATALOG_VERSION, MAX_EXERCISES, MAX_PROGRAMS};
+use replog_core::{
+    AppliesTo, Catalog, CatalogVersion, Category, Code, Every, Path, RepType, Tier, Unit,
+};
+use serde::de::{self, MapAccess, SeqAccess};
+
+use crate::engine::{
+    ArrayX, Ctx, Elements, Expect, Named, Num, Seen, element, fields, member, missing, next_field,
+};
+use crate::index::ExerciseIndex;
+use crate::names::normalize_into;
+
+use exercise::ExerciseX;
+use program::ProgramX;
+
+impl Named for Tier {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("foundational", Self::Foundational),
+        ("intermediate", Self::Intermediate),
+        ("sport_performance", Self::SportPerformance),
+    ];
+}
+
+impl Named for Category {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("strength", Self::Strength),
+        ("power", Self::Power),
+        ("olympic", Self::Olympic),
+        ("plyometric", Self::Plyometric),
+        ("conditioning", Self::Conditioning),
+        ("mobility", Self::Mobility),
+        ("carry", Self::Carry),
+        ("core", Self::Core),
+    ];
+}
+
+impl Named for Unit {
+    const ALL: &'static [(&'static str, Self)] = &[("lb", Self::Lb), ("kg", Self::Kg)];
+}
+
+impl Named for RepType {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("reps", Self::Reps),
+        ("each_side", Self::EachSide),
+        ("seconds", Self::Seconds),
+        ("distance", Self::Distance),
+    ];
+}
+
+impl Named for Every {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("session", Self::Session),
+        ("week", Self::Week),
+        ("cycle", Self::Cycle),
+    ];
+}
+
+impl Named for AppliesTo {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("training_max", Self::TrainingMax),
+        ("weight", Self::Weight),
+    ];
+}
+
+/// What the caller checks the document against.
+pub(crate) struct Against<'v> {
+    /// The host's existing exercises (the supplied catalogs).
+    pub(crate) host: &'v ExerciseIndex,
+    /// The equipment the athlete has, if programs are checked against it.
+    pub(crate) equipment: Option<&'v HashSet<String>>,
+}
+
+/// Where a name or alias of the document's exercises was first given.
+#[derive(Debug, Clone, Copy)]
+struct NameAt {
+    exercise: usize,
+    alias: Option<usize>,
+}
+
+impl NameAt {
+    fn path(self) -> Path {
+        let path = Path::root().join("exercises").join(self.exercise);
+        match self.alias {
+            Some(alias) => path.join("aliases").join(alias),
+            None => path.join("name"),
+        }
+    }
+}
+
+/// A prescribed exercise's reference, resolved once the document's exercises are known.
+struct PendingRef {
+    order: u32,
+    path: Path,
+    name: String,
+    key: String,
+}
+
+/// State shared across the whole document.
+pub(crate) struct DocState<'v> {
+    against: Against<'v>,
+    /// Normalised names and aliases of the document's exercises.
+    names: HashMap<String, NameAt>,
+    /// The document's exercises' names and equipment, by position.
+    exercises: Vec<(String, Vec<String>)>,
+    /// Normalised program names, with the position of the first program of each.
+    program_names: HashMap<String, usize>,
+    pending: Vec<PendingRef>,
+    /// A buffer for normalised names.
+    scratch: String,
+}
+
+impl<'v> DocState<'v> {
+    pub(crate) fn new(against: Against<'v>) -> Self {
+        Self {
+            against,
+            names: HashMap::new(),
+            exercises: Vec::new(),
+            program_names: HashMap::new(),
+            pending: Vec::new(),
+            scratch: String::new(),
+        }
+    }
+
+    /// Claims a name or alias of exercise `at`; reports `duplicate` at the current path if an
+    /// earlier name or alias has the same key.
+    fn claim_name<E: de::Error>(
+        &mut self,
+        ctx: &mut Ctx,
+        order: u32,
+        name: &str,
+        at: NameAt,
+    ) -> Result<(), E> {
+        normalize_into(name, &mut self.scratch);
+        if let Some(first) = self.names.get(self.scratch.as_str()) {
+            let message = format!(
+                "\"{name}\" is the same name as {} after normalisation; names and aliases must be unique",
+                first.path()
+            );
+            return ctx.report(order, Code::Duplicate, message);
+        }
+        self.names.insert(self.scratch.clone(), at);
+        Ok(())
+    }
+
+    /// Notes a prescribed exercise's reference, resolved when the document ends.
+    fn refer(&mut self, ctx: &Ctx, order: u32, name: &str, key: &str) {
+        self.pending.push(PendingRef {
+            order,
+            path: ctx.path_with(None),
+            name: name.to_owned(),
+            key: key.to_owned(),
+        });
+    }
+
+    /// Resolves every reference against the catalog in force: the document's exercises plus
+    /// the host's. With neither, references are not checked.
+    fn resolve<E: de::Error>(&mut self, ctx: &mut Ctx) -> Result<(), E> {
+        let host = self.against.host;
+        if self.names.is_empty() && host.is_empty() {
+            return Ok(());
+        }
+        for pending in std::mem::take(&mut self.pending) {
+            let equipment = match self.names.get(pending.key.as_str()) {
+                Some(at) => self
+                    .exercises
+                    .get(at.exercise)
+                    .map(|(_, equipment)| equipment.as_slice()),
+                None => host
+                    .get(&pending.key)
+                    .map(|exercise| exercise.equipment.as_slice()),
+            };
+            match equipment {
+                None => {
+                    let message = self.unknown_message(&pending.name, &pending.key);
+                    ctx.report_at(pending.order, pending.path, Code::UnknownExercise, message)?;
+                }
+                Some(needs) => {
+                    if let Some(message) = self.missing_equipment(&pending.name, needs) {
+                        ctx.report_at(
+                            pending.order,
+                            pending.path,
+                            Code::EquipmentUnavailable,
+                            message,
+                        )?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn unknown_message(&self, name: &str, key: &str) -> String {
+        let own = self.names.iter().filter_map(|(candidate, at)| {
+            let display = self
+                .exercises
+                .get(at.exercise)
+                .map(|(name, _)| name.as_str())?;
+            Some((candidate.as_str(), display))
+        });
+        let near = self.against.host.closest(key, own);
+        match near {
+            Some(near) => format!(
+                "\"{name}\" is not an exercise of the catalog in force; the closest name is \"{near}\""
+            ),
+            None => format!("\"{name}\" is not an exercise of the catalog in force"),
+        }
+    }
+
+    fn missing_equipment(&self, name: &str, needs: &[String]) -> Option<String> {
+        let available = self.against.equipment?;
+        let missing: Vec<&str> = needs
+            .iter()
+            .map(String::as_str)
+            .filter(|item| !available.contains(*item))
+            .collect();
+        if missing.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "\"{name}\" needs {} which the equipment list lacks",
+            missing.join(", ")
+        ))
+    }
+}
+
+fields! {
+    /// The members of the document.
+    DocField { CatalogVersion = "catalog_version", Exercises = "exercises", Programs = "programs" }
+}
+
+/// The whole document.
+pub(crate) struct DocX<'c, 'v> {
+    pub(crate) ctx: &'c mut Ctx,
+    pub(crate) st: &'c mut DocState<'v>,
+}
+
+impl<'de> Expect<'de> for DocX<'_, '_> {
+    type Out = Catalog;
+
+    fn expected(&self) -> &'static str {
+        "a CatalogJSON object"
+    }
+
+    fn ctx(&mut self) -> &mut Ctx {
+        self.ctx
+    }
+
+    fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Catalog>, A::Error> {
+        let Self { ctx, st } = self;
+        ctx.enter()?;
+        let start = ctx.order;
+        let mut seen = Seen::default();
+        let (mut version, mut exercises, mut programs) = (None, None, None);
+        while let Some(field) = next_field(&mut map, ctx, &mut seen)? {
+            match field {
+                DocField::CatalogVersion => {
+                    version = member!(map, ctx, "catalog_version", |ctx| VersionX { ctx })?;
+                }
+                DocField::Exercises => {
+                    exercises = member!(map, ctx, "exercises", |ctx| ArrayX {
+                        ctx,
+                        field: "exercises",
+                        expected: "an array of exercises",
+                        min: 0,
+                        max: MAX_EXERCISES,
+                        elements: ExerciseElems { st: &mut *st },
+                    })?;
+                }
+                DocField::Programs => {
+                    programs = member!(map, ctx, "programs", |ctx| ArrayX {
+                        ctx,
+                        field: "programs",
+                        expected: "an array of programs",
+                        min: 0,
+                        max: MAX_PROGRAMS,
+                        elements: ProgramElems { st: &mut *st },
+                    })?;
+                }
+            }
+        }
+        ctx.leave();
+        if !seen.has(DocField::CatalogVersion) {
+            missing(ctx, start, DocField::CatalogVersion)?;
+        }
+        st.resolve(ctx)?;
+        Ok(version.map(|CatalogVersion| {
+            Catalog::new(exercises.unwrap_or_default(), programs.unwrap_or_default())
+        }))
+    }
+}
+
+/// `catalog_version`: an integer that must be 1.
+struct VersionX<'c> {
+    ctx: &'c mut Ctx,
+}
+
+impl<'de> Expect<'de> for VersionX<'_> {
+    type Out = CatalogVersion;
+
+    fn expected(&self) -> &'static str {
+        "the integer 1"
+    }
+
+    fn ctx(&mut self) -> &mut Ctx {
+        self.ctx
+    }
+
+    fn on_num<E: de::Error>(self, value: Num) -> Result<Option<CatalogVersion>, E> {
+        let order = self.ctx.order;
+        #[allow(clippy::float_cmp)] // an exact integer comparison
+        let (code, message) = match value {
+            Num::U(CATALOG_VERSION) => return Ok(Some(CatalogVersion)),
+            Num::F(f) if f == 1.0 => return Ok(Some(CatalogVersion)),
+            Num::F(f) if f.fract() != 0.0 => (
+                Code::NotInteger,
+                format!("catalog_version must be a whole number, found {value}"),
+            ),
+            _ => (
+                Code::UnsupportedVersion,
+                format!(
+                    "catalog_version must be {CATALOG_VERSION} (this library reads CatalogJSON v1), found {value}"
+                ),
+            ),
+        };
+        self.ctx.report(order, code, message)?;
+        Ok(None)
+    }
+}
+
+struct ExerciseElems<'s, 'v> {
+    st: &'s mut DocState<'v>,
+}
+
+impl<'de> Elements<'de> for ExerciseElems<'_, '_> {
+    type Out = replog_core::Exercise;
+
+    fn next<A: SeqAccess<'de>>(
+        &mut self,
+        ctx: &mut Ctx,
+        seq: &mut A,
+        index: usize,
+    ) -> Result<Option<Option<Self::Out>>, A::Error> {
+        element(
+            seq,
+            ExerciseX {
+                ctx,
+                st: &mut *self.st,
+                index,
+            },
+        )
+    }
+}
+
+struct ProgramElems<'s, 'v> {
+    st: &'s mut DocState<'v>,
+}
+
+impl<'de> Elements<'de> for ProgramElems<'_, '_> {
+    type Out = replog_core::Program;
+
+    fn next<A: SeqAccess<'de>>(
+        &mut self,
+        ctx: &mut Ctx,
+        seq: &mut A,
+        index: usize,
+    ) -> Result<Option<Option<Self::Out>>, A::Error> {
+        element(
+            seq,
+            ProgramX {
+                ctx,
+                st: &mut *self.st,
+                index,
+            },
+        )
+    }
+}

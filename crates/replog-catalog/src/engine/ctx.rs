@@ -1,0 +1,177 @@
+//! The validation context: the path being visited, the issues found so far, and the bounds.
+
+use std::borrow::Cow;
+
+use replog_core::{Code, Issue, Path, Segment};
+use serde::de;
+
+/// One step of the path being visited. Known members are `'static` names, so walking the
+/// document allocates nothing for paths; a [`Path`] is built only when an issue is reported.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Seg {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Why the parse stopped early.
+#[derive(Debug)]
+enum Stop {
+    /// A problem that ends the work: nesting too deep. The issue replaces all others.
+    Fatal(Issue),
+    /// The caller wanted only the first error, and there is one.
+    FirstError,
+    /// The issue budget is spent; a closing issue says so.
+    TooManyIssues,
+}
+
+/// The state every seed shares while one document is validated.
+#[derive(Debug)]
+pub(crate) struct Ctx {
+    /// The path of the value being visited.
+    pub(crate) path: Vec<Seg>,
+    /// A counter taken when each value starts: the position issues are sorted by.
+    pub(crate) order: u32,
+    issues: Vec<(u32, Issue)>,
+    errors: usize,
+    depth: usize,
+    max_depth: usize,
+    max_issues: usize,
+    first_error_only: bool,
+    stop: Option<Stop>,
+}
+
+impl Ctx {
+    pub(crate) fn new(max_depth: usize, max_issues: usize, first_error_only: bool) -> Self {
+        Self {
+            path: Vec::with_capacity(16),
+            order: 0,
+            issues: Vec::new(),
+            errors: 0,
+            depth: 0,
+            max_depth,
+            max_issues: max_issues.max(1),
+            first_error_only,
+            stop: None,
+        }
+    }
+
+    /// The path being visited, with `extra` appended, as a public [`Path`].
+    pub(crate) fn path_with(&self, extra: Option<Segment>) -> Path {
+        let mut segments: Vec<Segment> = self
+            .path
+            .iter()
+            .map(|seg| match *seg {
+                Seg::Key(key) => Segment::Key(Cow::Borrowed(key)),
+                Seg::Index(index) => Segment::Index(index),
+            })
+            .collect();
+        segments.extend(extra);
+        Path::from_segments(segments)
+    }
+
+    /// Reports an issue at the current path, sorted at `order`.
+    pub(crate) fn report<E: de::Error>(
+        &mut self,
+        order: u32,
+        code: Code,
+        message: String,
+    ) -> Result<(), E> {
+        let path = self.path_with(None);
+        self.report_at(order, path, code, message)
+    }
+
+    /// Reports an issue at member `key` of the current path (a missing or unknown member).
+    pub(crate) fn report_member<E: de::Error>(
+        &mut self,
+        order: u32,
+        key: impl Into<Segment>,
+        code: Code,
+        message: String,
+    ) -> Result<(), E> {
+        let path = self.path_with(Some(key.into()));
+        self.report_at(order, path, code, message)
+    }
+
+    /// Reports an issue at an explicit path. Fails (to stop the parse) when the caller wants
+    /// only the first error or the issue budget is spent.
+    pub(crate) fn report_at<E: de::Error>(
+        &mut self,
+        order: u32,
+        path: Path,
+        code: Code,
+        message: String,
+    ) -> Result<(), E> {
+        let issue = Issue::new(path, code, message);
+        let is_error = issue.is_error();
+        self.issues.push((order, issue));
+        if is_error {
+            self.errors += 1;
+            if self.first_error_only {
+                return self.halt(Stop::FirstError);
+            }
+        }
+        if self.issues.len() >= self.max_issues {
+            let limit = self.max_issues;
+            self.issues.push((
+                u32::MAX,
+                Issue::new(
+                    Path::root(),
+                    Code::TooBig,
+                    format!("the document has more than {limit} issues; validation stopped"),
+                ),
+            ));
+            return self.halt(Stop::TooManyIssues);
+        }
+        Ok(())
+    }
+
+    /// How many errors (not warnings) have been reported.
+    pub(crate) fn errors(&self) -> usize {
+        self.errors
+    }
+
+    /// Enters an array or object; fails once the nesting passes the bound.
+    pub(crate) fn enter<E: de::Error>(&mut self) -> Result<(), E> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            let issue = Issue::new(
+                self.path_with(None),
+                Code::TooBig,
+                format!(
+                    "the document nests deeper than {} levels here; nothing in CatalogJSON needs that",
+                    self.max_depth
+                ),
+            );
+            return self.halt(Stop::Fatal(issue));
+        }
+        Ok(())
+    }
+
+    /// Leaves an array or object.
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    fn halt<E: de::Error>(&mut self, stop: Stop) -> Result<(), E> {
+        self.stop = Some(stop);
+        Err(E::custom("validation stopped"))
+    }
+
+    /// Whether the parse was stopped on purpose (rather than by a syntax error).
+    pub(crate) fn stopped(&self) -> bool {
+        self.stop.is_some()
+    }
+
+    /// The issues in document order; a fatal issue alone.
+    pub(crate) fn finish(self) -> Vec<Issue> {
+        let Self {
+            mut issues, stop, ..
+        } = self;
+        if let Some(Stop::Fatal(issue)) = stop {
+            return vec![issue];
+        }
+        // Stable: issues with the same order stay in the order they were found.
+        issues.sort_by_key(|(order, _)| *order);
+        issues.into_iter().map(|(_, issue)| issue).collect()
+    }
+}

@@ -1,0 +1,49 @@
+//! The error type of `replog-catalog`.
+
+use std::fmt;
+
+use replog_core::Issue;
+use thiserror::Error;
+
+/// What can go wrong in `replog-catalog`.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum CatalogError {
+    /// The document breaks the contract; every issue is inside.
+    #[error(transparent)]
+    Invalid(Box<InvalidDocument>),
+    /// A core operation failed.
+    #[error(transparent)]
+    Core(#[from] replog_core::CoreError),
+}
+
+/// A document that failed validation, with every issue found (errors and warnings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidDocument {
+    /// Every issue, in document order.
+    pub issues: Vec<Issue>,
+}
+
+impl InvalidDocument {
+    /// The issues that make the document invalid.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|issue| issue.is_error())
+    }
+}
+
+impl fmt::Display for InvalidDocument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.errors().count();
+        write!(
+            f,
+            "invalid CatalogJSON document ({count} error{}):",
+            if count == 1 { "" } else { "s" }
+        )?;
+        for issue in self.errors() {
+            write!(f, "\n  {issue}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidDocument {}

@@ -1,0 +1,29 @@
+//! CatalogJSON v1 for replog (`spec/catalog-json.md`): parse untrusted text and check every
+//! rule of the contract in one pass, returning every issue with a JSON Pointer, a code from
+//! the closed set, and a message a person can act on.
+//!
+//! ```
+//! use replog_catalog::Validator;
+//!
+//! let doc = br#"{"catalog_version": 1, "programs": [{"name": "Block", "weeks": [
+//!     {"number": 1, "days": [{"number": 1, "exercises": [
+//!         {"exercise": "Squat", "sort_order": 1, "sets": [{"reps": 5, "rpe": 7.3}]}]}]}]}]}"#;
+//! let report = Validator::new().validate(doc);
+//! assert!(!report.is_valid());
+//! let issue = &report.issues()[0];
+//! assert_eq!(issue.path.to_string(), "/programs/0/weeks/0/days/0/exercises/0/sets/0/rpe");
+//! assert_eq!(issue.code.as_str(), "not_multiple");
+//! assert_eq!(issue.message, "rpe must be a multiple of 0.5, got 7.3");
+//! ```
+
+mod document;
+mod engine;
+mod error;
+mod index;
+mod names;
+mod validate;
+
+pub use error::{CatalogError, InvalidDocument};
+pub use index::{ExerciseIndex, IndexedExercise};
+pub use names::{closest, normalize_into, normalize_name};
+pub use validate::{Limits, Validation, Validator, parse, validate};

@@ -1,0 +1,101 @@
+//! Exercise-name normalisation (`spec/catalog-json.md`, "Names and the catalog in force") and
+//! the closest-name search behind "did you mean" hints.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The key an exercise name is compared by: Unicode NFKC, lower case, `-` `_` `.` `,` `/` and
+/// runs of white space folded to one space, no leading or trailing space.
+///
+/// ```
+/// use replog_catalog::normalize_name;
+/// assert_eq!(normalize_name("DB bench-press"), normalize_name("db  Bench Press"));
+/// assert_ne!(normalize_name("DB Bench Press"), normalize_name("Dumbbell Bench Press"));
+/// ```
+pub fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    normalize_into(name, &mut out);
+    out
+}
+
+/// [`normalize_name`] into a buffer the caller reuses (cleared first).
+pub fn normalize_into(name: &str, out: &mut String) {
+    out.clear();
+    if name.is_ascii() {
+        fold(
+            name.bytes().map(|b| char::from(b.to_ascii_lowercase())),
+            out,
+        );
+    } else {
+        fold(name.nfkc().flat_map(char::to_lowercase), out);
+    }
+}
+
+fn fold(chars: impl Iterator<Item = char>, out: &mut String) {
+    let mut pending_space = false;
+    for c in chars {
+        if c.is_whitespace() || matches!(c, '-' | '_' | '.' | ',' | '/') {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+}
+
+/// The candidate most like `needle` (Jaro-Winkler similarity of the normalised forms), if
+/// its similarity is at least `threshold` (0 to 1).
+pub fn closest<'a>(
+    needle: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    threshold: f64,
+) -> Option<&'a str> {
+    let needle = normalize_name(needle);
+    let mut key = String::new();
+    let mut best: Option<(&'a str, f64)> = None;
+    for candidate in candidates {
+        normalize_into(candidate, &mut key);
+        let score = strsim::jaro_winkler(&needle, &key);
+        if score >= threshold && best.is_none_or(|(_, top)| score > top) {
+            best = Some((candidate, score));
+        }
+    }
+    best.map(|(name, _)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_separators_and_space() {
+        assert_eq!(normalize_name("  DB bench-press "), "db bench press");
+        assert_eq!(normalize_name("db  Bench_Press"), "db bench press");
+        assert_eq!(
+            normalize_name("Shoulder Press, Dumbbells"),
+            "shoulder press dumbbells"
+        );
+        assert_eq!(normalize_name("a/b.c"), "a b c");
+        assert_eq!(normalize_name("--"), "");
+    }
+
+    #[test]
+    fn applies_nfkc_before_lower_case() {
+        // Full-width letters and the "fi" ligature are compatibility forms.
+        assert_eq!(normalize_name("ＢＥＮＣＨ"), "bench");
+        assert_eq!(
+            normalize_name("Deadlift \u{FB01}nisher"),
+            "deadlift finisher"
+        );
+        assert_eq!(normalize_name("Übung\u{00A0}Eins"), "übung eins");
+    }
+
+    #[test]
+    fn closest_prefers_the_most_similar_and_respects_the_threshold() {
+        let names = ["Bench Press", "Back Squat", "Deadlift"];
+        assert_eq!(closest("bench pres", names, 0.8), Some("Bench Press"));
+        assert_eq!(closest("zzz", names, 0.8), None);
+    }
+}

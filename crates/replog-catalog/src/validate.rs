@@ -1,0 +1,276 @@
+//! The public validation API: a [`Validator`] configured once (host catalog, equipment,
+//! limits) and used for many documents, and the [`Validation`] it returns.
+
+use std::collections::HashSet;
+
+use replog_core::{Catalog, Code, Exercise, Issue, Path};
+use serde::de::DeserializeSeed;
+use serde::ser::SerializeStruct;
+
+use crate::document::{Against, DocState, DocX};
+use crate::engine::{Ctx, Visit};
+use crate::error::{CatalogError, InvalidDocument};
+use crate::index::ExerciseIndex;
+
+/// Bounds on the work one document may cause, so hostile input cannot exhaust memory or the
+/// stack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest document, in bytes (default 16 MiB).
+    pub max_bytes: usize,
+    /// Deepest nesting of arrays and objects (default 32; CatalogJSON itself needs 11). Values
+    /// above 100 are treated as 100, below the JSON parser's own guard.
+    pub max_depth: usize,
+    /// Most issues reported before validation stops (default 10,000); the last issue then
+    /// says that it stopped.
+    pub max_issues: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 16 * 1024 * 1024,
+            max_depth: 32,
+            max_issues: 10_000,
+        }
+    }
+}
+
+/// Validates CatalogJSON documents against a catalog in force and, optionally, the equipment
+/// an athlete has. Build it once; it is cheap to share.
+///
+/// ```
+/// use replog_catalog::Validator;
+/// use replog_core::{Catalog, Exercise};
+///
+/// let mut clean = Exercise::named("Power Clean");
+/// clean.equipment = vec!["barbell".into()];
+/// let host = Catalog::new(vec![clean], vec![]);
+/// let validator = Validator::new().with_catalog(&host).with_equipment(["dumbbell"]);
+/// let doc = br#"{"catalog_version": 1, "programs": [{"name": "P", "weeks": [{"number": 1,
+///     "days": [{"number": 1, "exercises": [{"exercise": "power clean", "sort_order": 1,
+///     "sets": [{"reps": 3}]}]}]}]}]}"#;
+/// let report = validator.validate(doc);
+/// assert_eq!(report.issues()[0].code.as_str(), "equipment_unavailable");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Validator {
+    host: ExerciseIndex,
+    equipment: Option<HashSet<String>>,
+    limits: Limits,
+}
+
+impl Validator {
+    /// A validator with no host catalog, no equipment check and the default limits.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a catalog's exercises to the host's existing exercises, which exercise references
+    /// may resolve to besides the document's own.
+    #[must_use]
+    pub fn with_catalog(mut self, catalog: &Catalog) -> Self {
+        self.host.extend(&catalog.exercises);
+        self
+    }
+
+    /// Adds exercises to the host's existing exercises.
+    #[must_use]
+    pub fn with_exercises<'a>(mut self, exercises: impl IntoIterator<Item = &'a Exercise>) -> Self {
+        self.host.extend(exercises);
+        self
+    }
+
+    /// Uses a prebuilt index as the host's existing exercises.
+    #[must_use]
+    pub fn with_index(mut self, index: ExerciseIndex) -> Self {
+        self.host = index;
+        self
+    }
+
+    /// Checks every prescribed exercise against this equipment list
+    /// (`equipment_unavailable`). Names are trimmed and lower-cased.
+    #[must_use]
+    pub fn with_equipment<S: AsRef<str>>(mut self, equipment: impl IntoIterator<Item = S>) -> Self {
+        self.equipment = Some(
+            equipment
+                .into_iter()
+                .map(|item| item.as_ref().trim().to_lowercase())
+                .collect(),
+        );
+        self
+    }
+
+    /// Replaces the work bounds.
+    #[must_use]
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Validates JSON text: every issue, in document order, and the document when it has no
+    /// error. A leading UTF-8 byte order mark is ignored (RFC 8259 allows parsers to).
+    pub fn validate(&self, input: impl AsRef<[u8]>) -> Validation {
+        self.run_bytes(input.as_ref(), false)
+    }
+
+    /// Validates an already-parsed JSON value.
+    pub fn validate_value(&self, value: &serde_json::Value) -> Validation {
+        let (document, issues, _) = self.run(value, false);
+        Validation { document, issues }
+    }
+
+    /// The first error in document order, stopping as soon as one is found. `None` when the
+    /// document is valid.
+    pub fn first_error(&self, input: impl AsRef<[u8]>) -> Option<Issue> {
+        let Validation { issues, .. } = self.run_bytes(input.as_ref(), true);
+        issues.into_iter().find(Issue::is_error)
+    }
+
+    /// Whether the document is valid, stopping at the first error.
+    pub fn is_valid(&self, input: impl AsRef<[u8]>) -> bool {
+        self.first_error(input).is_none()
+    }
+
+    /// The document, or every issue if it has an error.
+    pub fn parse(&self, input: impl AsRef<[u8]>) -> Result<Catalog, CatalogError> {
+        self.validate(input).into_result()
+    }
+
+    fn run_bytes(&self, input: &[u8], first_error_only: bool) -> Validation {
+        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+        if input.len() > self.limits.max_bytes {
+            let message = format!(
+                "the document is {} bytes, more than the limit of {} bytes",
+                input.len(),
+                self.limits.max_bytes
+            );
+            return Validation::failed(Issue::new(Path::root(), Code::TooBig, message));
+        }
+        let mut deserializer = serde_json::Deserializer::from_slice(input);
+        let (document, issues, result) = self.run(&mut deserializer, first_error_only);
+        // The seeds never fail but to stop, and then `run` has the issues already; any other
+        // failure is the text itself. Text after the document is an error too.
+        match result.and_then(|()| deserializer.end()) {
+            Err(error) if issues.is_empty() || document.is_some() || !error.is_data() => {
+                Validation::failed(invalid_json(&error))
+            }
+            _ => Validation { document, issues },
+        }
+    }
+
+    /// Runs the seeds over any deserializer. The error, if any, is the parser's: ours only
+    /// stop the parse, and then the issues say why.
+    fn run<'de, D>(
+        &self,
+        deserializer: D,
+        first_error_only: bool,
+    ) -> (Option<Catalog>, Vec<Issue>, Result<(), D::Error>)
+    where
+        D: serde::Deserializer<'de>,
+    {
+        let max_depth = self.limits.max_depth.min(100);
+        let mut ctx = Ctx::new(max_depth, self.limits.max_issues, first_error_only);
+        let against = Against {
+            host: &self.host,
+            equipment: self.equipment.as_ref(),
+        };
+        let mut st = DocState::new(against);
+        let parsed = Visit::new(DocX {
+            ctx: &mut ctx,
+            st: &mut st,
+        })
+        .deserialize(deserializer);
+        let stopped = ctx.stopped();
+        let had_errors = ctx.errors() > 0;
+        let issues = ctx.finish();
+        match parsed {
+            Ok(document) => (document.filter(|_| !had_errors), issues, Ok(())),
+            Err(_) if stopped => (None, issues, Ok(())),
+            Err(error) => (None, Vec::new(), Err(error)),
+        }
+    }
+}
+
+fn invalid_json(error: &serde_json::Error) -> Issue {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    let what = text.strip_suffix(&suffix).unwrap_or(&text);
+    let message = format!(
+        "invalid JSON at line {}, column {}: {what}",
+        error.line(),
+        error.column()
+    );
+    Issue::new(Path::root(), Code::InvalidJson, message)
+}
+
+/// The outcome of validating one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Validation {
+    document: Option<Catalog>,
+    issues: Vec<Issue>,
+}
+
+impl Validation {
+    fn failed(issue: Issue) -> Self {
+        Self {
+            document: None,
+            issues: vec![issue],
+        }
+    }
+
+    /// Whether the document has no error (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        !self.issues.iter().any(Issue::is_error)
+    }
+
+    /// Every issue, in document order.
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// The issues that make the document invalid.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|issue| issue.is_error())
+    }
+
+    /// The document, when it is valid.
+    pub fn document(&self) -> Option<&Catalog> {
+        self.document.as_ref()
+    }
+
+    /// The document (when valid) and every issue.
+    pub fn into_parts(self) -> (Option<Catalog>, Vec<Issue>) {
+        (self.document, self.issues)
+    }
+
+    /// The document, or every issue if it has an error.
+    pub fn into_result(self) -> Result<Catalog, CatalogError> {
+        match self.document {
+            Some(document) if self.is_valid() => Ok(document),
+            _ => Err(CatalogError::Invalid(Box::new(InvalidDocument {
+                issues: self.issues,
+            }))),
+        }
+    }
+}
+
+/// Serialises as the `validate` example prints it: `{"valid": bool, "issues": [...]}`.
+impl serde::Serialize for Validation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Validation", 2)?;
+        out.serialize_field("valid", &self.is_valid())?;
+        out.serialize_field("issues", &self.issues)?;
+        out.end()
+    }
+}
+
+/// Validates JSON text with no host catalog and no equipment check.
+pub fn validate(input: impl AsRef<[u8]>) -> Validation {
+    Validator::new().validate(input)
+}
+
+/// Parses JSON text into a [`Catalog`], or every issue if it has an error.
+pub fn parse(input: impl AsRef<[u8]>) -> Result<Catalog, CatalogError> {
+    Validator::new().parse(input)
+}

@@ -1,0 +1,76 @@
+//! The CatalogJSON v1 document: an exercise catalog and any number of program templates.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::exercise::Exercise;
+use crate::limits::{CATALOG_VERSION, MAX_EXERCISES, MAX_PROGRAMS};
+use crate::program::Program;
+
+/// A CatalogJSON v1 document (`spec/catalog-json.md`).
+///
+/// `Deserialize` here is a plain decode for trusted data: it checks types and unknown
+/// members but none of the spec's rules. Untrusted text goes through
+/// `replog_catalog::validate`, which returns every issue and builds this value in one pass.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// Always 1.
+    pub catalog_version: CatalogVersion,
+    /// The exercise catalog (at most 5000).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = MAX_EXERCISES))]
+    pub exercises: Vec<Exercise>,
+    /// Program templates (at most 100).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = MAX_PROGRAMS))]
+    pub programs: Vec<Program>,
+}
+
+impl Catalog {
+    /// A document holding these exercises and programs.
+    pub fn new(exercises: Vec<Exercise>, programs: Vec<Program>) -> Self {
+        Self {
+            catalog_version: CatalogVersion,
+            exercises,
+            programs,
+        }
+    }
+}
+
+/// The `catalog_version` member: the constant 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct CatalogVersion;
+
+impl Serialize for CatalogVersion {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(CATALOG_VERSION)
+    }
+}
+
+impl<'de> Deserialize<'de> for CatalogVersion {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let version = u64::deserialize(deserializer)?;
+        if version == CATALOG_VERSION {
+            Ok(Self)
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "unsupported catalog_version {version}, expected {CATALOG_VERSION}"
+            )))
+        }
+    }
+}
+
+impl JsonSchema for CatalogVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CatalogVersion".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "integer", "const": CATALOG_VERSION })
+    }
+}
