@@ -1,0 +1,24 @@
+//! The typed core of replog: the training-program model of CatalogJSON v1, validation issues
+//! as data, the spec's limits, and the JSON Schema export in each provider's dialect.
+//!
+//! No I/O happens here, so the crate builds for `wasm32-unknown-unknown` and every binding
+//! shares it. Parsing and validating untrusted text is `replog-catalog`'s job; it builds the
+//! types of this crate.
+
+mod catalog;
+mod envelope;
+mod error;
+mod exercise;
+mod issue;
+pub mod limits;
+mod program;
+
+pub use catalog::{Catalog, CatalogVersion};
+pub use envelope::Envelope;
+pub use error::CoreError;
+pub use exercise::{Category, Exercise, Tier};
+pub use issue::{Code, Issue, Path, Segment, Severity};
+pub use program::{
+    AppliesTo, Day, Every, Load, PrescribedExercise, Program, ProgressionRule, RepType, Set,
+    Superset, Unit, Week,
+};
