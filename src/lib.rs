@@ -18,3 +18,8 @@ pub use replog_llm as llm;
 
 pub use replog_catalog::{Validation, Validator, validate};
 pub use replog_core::{Catalog, Code, Issue, Path, Program, Severity};
+
+/// The README's code blocks, compiled and run as doctests so the quick start cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -118,6 +118,8 @@ pub(crate) struct DocState<'v> {
     /// Normalised program names, with the position of the first program of each.
     program_names: HashMap<String, usize>,
     pending: Vec<PendingRef>,
+    /// The `exercises` member has been read, so references can be resolved as they are met.
+    exercises_read: bool,
     /// A buffer for normalised names.
     scratch: String,
 }
@@ -130,6 +132,7 @@ impl<'v> DocState<'v> {
             exercises: Vec::new(),
             program_names: HashMap::new(),
             pending: Vec::new(),
+            exercises_read: false,
             scratch: String::new(),
         }
     }
@@ -155,51 +158,54 @@ impl<'v> DocState<'v> {
         Ok(())
     }
 
-    /// Notes a prescribed exercise's reference, resolved when the document ends.
-    fn refer(&mut self, ctx: &Ctx, order: u32, name: &str, key: &str) {
-        self.pending.push(PendingRef {
-            order,
-            path: ctx.path_with(None),
-            name: name.to_owned(),
-            key: key.to_owned(),
-        });
-    }
-
-    /// Resolves every reference against the catalog in force: the document's exercises plus
-    /// the host's. With neither, references are not checked.
-    fn resolve<E: de::Error>(&mut self, ctx: &mut Ctx) -> Result<(), E> {
-        let host = self.against.host;
-        if self.names.is_empty() && host.is_empty() {
+    /// Resolves a prescribed exercise's reference (the member at the current path, its
+    /// normalised `key`) at once when the document's exercises are known, the usual layout;
+    /// otherwise keeps it until the document ends.
+    fn refer<E: de::Error>(&mut self, ctx: &mut Ctx, order: u32, name: &str, key: &str) -> Result<(), E> {
+        if !self.exercises_read {
+            self.pending.push(PendingRef {
+                order,
+                path: ctx.path_with(None),
+                name: name.to_owned(),
+                key: key.to_owned(),
+            });
             return Ok(());
         }
+        match self.check(name, key) {
+            Some((code, message)) => ctx.report(order, code, message),
+            None => Ok(()),
+        }
+    }
+
+    /// Resolves the references kept until the document's end.
+    fn resolve<E: de::Error>(&mut self, ctx: &mut Ctx) -> Result<(), E> {
+        self.exercises_read = true;
         for pending in std::mem::take(&mut self.pending) {
-            let equipment = match self.names.get(pending.key.as_str()) {
-                Some(at) => self
-                    .exercises
-                    .get(at.exercise)
-                    .map(|(_, equipment)| equipment.as_slice()),
-                None => host
-                    .get(&pending.key)
-                    .map(|exercise| exercise.equipment.as_slice()),
-            };
-            match equipment {
-                None => {
-                    let message = self.unknown_message(&pending.name, &pending.key);
-                    ctx.report_at(pending.order, pending.path, Code::UnknownExercise, message)?;
-                }
-                Some(needs) => {
-                    if let Some(message) = self.missing_equipment(&pending.name, needs) {
-                        ctx.report_at(
-                            pending.order,
-                            pending.path,
-                            Code::EquipmentUnavailable,
-                            message,
-                        )?;
-                    }
-                }
+            if let Some((code, message)) = self.check(&pending.name, &pending.key) {
+                ctx.report_at(pending.order, pending.path, code, message)?;
             }
         }
         Ok(())
+    }
+
+    /// What is wrong with a reference, if anything: it does not resolve against the catalog
+    /// in force (the document's exercises, then the host's), or the exercise needs equipment
+    /// the athlete lacks. With no catalog at all, references are not checked.
+    fn check(&self, name: &str, key: &str) -> Option<(Code, String)> {
+        let host = self.against.host;
+        if self.names.is_empty() && host.is_empty() {
+            return None;
+        }
+        let needs = match self.names.get(key) {
+            Some(at) => self.exercises.get(at.exercise).map(|(_, equipment)| equipment.as_slice()),
+            None => host.get(key).map(|exercise| exercise.equipment.as_slice()),
+        };
+        match needs {
+            None => Some((Code::UnknownExercise, self.unknown_message(name, key))),
+            Some(needs) => {
+                self.missing_equipment(name, needs).map(|message| (Code::EquipmentUnavailable, message))
+            }
+        }
     }
 
     fn unknown_message(&self, name: &str, key: &str) -> String {
@@ -230,7 +236,7 @@ impl<'v> DocState<'v> {
             return None;
         }
         Some(format!(
-            "\"{name}\" needs {} which the equipment list lacks",
+            "\"{name}\" needs {}, which the equipment list lacks",
             missing.join(", ")
         ))
     }
@@ -278,6 +284,7 @@ impl<'de> Expect<'de> for DocX<'_, '_> {
                         max: MAX_EXERCISES,
                         elements: ExerciseElems { st: &mut *st },
                     })?;
+                    st.exercises_read = true;
                 }
                 DocField::Programs => {
                     programs = member!(map, ctx, "programs", |ctx| ArrayX {

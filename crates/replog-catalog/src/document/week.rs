@@ -390,7 +390,7 @@ impl<'de> Expect<'de> for PrescribedX<'_, '_, '_> {
                         max: EXERCISE_NAME_MAX,
                     })?;
                     if let Some(name) = &exercise {
-                        refer(ctx, day, name);
+                        refer(ctx, day, name)?;
                     }
                 }
                 PrescribedField::SortOrder => {
@@ -460,18 +460,20 @@ impl<'de> Expect<'de> for PrescribedX<'_, '_, '_> {
     }
 }
 
-/// Notes the exercise just read as prescribed in this program, and as a reference to resolve.
-fn refer(ctx: &mut Ctx, day: &mut PrescribedElems<'_, '_>, name: &str) {
+/// Notes the exercise just read as prescribed in this program, and resolves the reference.
+fn refer<E: de::Error>(ctx: &mut Ctx, day: &mut PrescribedElems<'_, '_>, name: &str) -> Result<(), E> {
     let st = &mut *day.st;
-    normalize_into(name, &mut st.scratch);
-    if !day.program.prescribed.contains(st.scratch.as_str()) {
-        day.program.prescribed.insert(st.scratch.clone());
+    let mut key = std::mem::take(&mut st.scratch);
+    normalize_into(name, &mut key);
+    if !day.program.prescribed.contains(key.as_str()) {
+        day.program.prescribed.insert(key.clone());
     }
     ctx.path.push(crate::engine::Seg::Key("exercise"));
-    let key = std::mem::take(&mut st.scratch);
-    st.refer(ctx, ctx.order, name, &key);
-    st.scratch = key;
+    let order = ctx.order;
+    let result = st.refer(ctx, order, name, &key);
     ctx.path.pop();
+    st.scratch = key;
+    result
 }
 
 /// A superset letter, `^[A-Z]$`.

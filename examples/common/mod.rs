@@ -1,0 +1,35 @@
+//! What the example programs share: reading files and documents with errors a user can act
+//! on, and the exit codes of `spec/interfaces.md` (0 success, 1 invalid input, 2 usage or an
+//! unreadable file).
+
+#![allow(dead_code)] // each example uses part of this module
+
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Exit code for a usage error or a file that cannot be read.
+pub(crate) const USAGE: u8 = 2;
+
+/// Reads a whole file, or says which file could not be read and why.
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
+/// Reads and validates a CatalogJSON file given as a host catalog (`--catalog`).
+pub(crate) fn read_catalog(path: &Path) -> Result<replog::Catalog, String> {
+    let bytes = read(path)?;
+    replog::catalog::parse(&bytes).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+/// Prints a usage error and the usage text, and returns the usage exit code.
+pub(crate) fn usage_error(message: &str, usage: &str) -> ExitCode {
+    eprintln!("error: {message}\n\nusage: {usage}");
+    ExitCode::from(USAGE)
+}
+
+/// Prints `value` as pretty JSON on standard output.
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).map_err(|error| error.to_string())?;
+    println!("{text}");
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! Validates a CatalogJSON file and prints `{"valid": bool, "issues": [...]}`.
+//!
+//! ```text
+//! cargo run --release --example validate -- FILE [--catalog FILE]... [--equipment a,b,...]
+//! ```
+//!
+//! `--catalog` files supply the host's existing exercises (references may resolve to them);
+//! `--equipment` checks every prescribed exercise against that equipment list. Exit codes: 0
+//! valid, 1 invalid, 2 usage or an unreadable file.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use replog::Validator;
+
+const USAGE: &str = "validate FILE [--catalog FILE]... [--equipment a,b,...]";
+
+struct Args {
+    file: PathBuf,
+    catalogs: Vec<PathBuf>,
+    equipment: Option<Vec<String>>,
+}
+
+fn parse_args() -> Result<Args, lexopt::Error> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let (mut file, mut catalogs, mut equipment) = (None, Vec::new(), None);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("catalog") => catalogs.push(PathBuf::from(parser.value()?)),
+            Long("equipment") => {
+                let list: String = parser.value()?.parse()?;
+                equipment = Some(
+                    list.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+                );
+            }
+            Value(path) if file.is_none() => file = Some(PathBuf::from(path)),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    let file = file.ok_or("missing FILE")?;
+    Ok(Args { file, catalogs, equipment })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(error) => return common::usage_error(&error.to_string(), USAGE),
+    };
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(common::USAGE)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<bool, String> {
+    let mut validator = Validator::new();
+    for path in &args.catalogs {
+        validator = validator.with_catalog(&common::read_catalog(path)?);
+    }
+    if let Some(equipment) = &args.equipment {
+        validator = validator.with_equipment(equipment);
+    }
+    let bytes = common::read(&args.file)?;
+    let report = validator.validate(&bytes);
+    common::print_json(&report)?;
+    Ok(report.is_valid())
+}
