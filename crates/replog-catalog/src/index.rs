@@ -1,11 +1,15 @@
 //! An index of exercises by normalised name and alias: the host's catalog, built once and
 //! reused across validations.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use replog_core::{Catalog, Exercise};
 
 use crate::names::normalize_into;
+
+/// How similar (Jaro-Winkler, 0 to 1) a name must be to be offered as the closest one: below
+/// this a suggestion misleads more than it helps.
+pub const SIMILAR: f64 = 0.7;
 
 /// An exercise as the index knows it: its display name and the equipment it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,8 +93,9 @@ impl ExerciseIndex {
             .map(|&position| &self.exercises[position])
     }
 
-    /// The display name whose key is most like `key` (Jaro-Winkler), among `extra` (key,
-    /// display name) pairs first and then this index.
+    /// The display name whose key is most like `key` (Jaro-Winkler similarity at least
+    /// [`SIMILAR`]), among `extra` (key, display name) pairs first and then this index; ties
+    /// go to the first.
     pub(crate) fn closest<'a>(
         &'a self,
         key: &str,
@@ -102,7 +107,7 @@ impl ExerciseIndex {
         let mut best: Option<(&str, f64)> = None;
         for (candidate, display) in extra.into_iter().chain(own) {
             let score = strsim::jaro_winkler(key, candidate);
-            if best.is_none_or(|(_, top)| score > top) {
+            if score >= SIMILAR && best.is_none_or(|(_, top)| score > top) {
                 best = Some((display, score));
             }
         }

@@ -24,6 +24,6 @@ mod names;
 mod validate;
 
 pub use error::{CatalogError, InvalidDocument};
-pub use index::{ExerciseIndex, IndexedExercise};
+pub use index::{ExerciseIndex, IndexedExercise, SIMILAR};
 pub use names::{closest, normalize_into, normalize_name};
 pub use validate::{Limits, Validation, Validator, parse, validate};

@@ -9,7 +9,9 @@ mod program;
 mod set;
 mod week;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use foldhash::HashMap;
 
 use replog_core::limits::{CATALOG_VERSION, MAX_EXERCISES, MAX_PROGRAMS};
 use replog_core::{
@@ -113,6 +115,9 @@ pub(crate) struct DocState<'v> {
     against: Against<'v>,
     /// Normalised names and aliases of the document's exercises.
     names: HashMap<String, NameAt>,
+    /// The same keys in the order they were given, so "closest name" searches break ties the
+    /// same way every time.
+    keys: Vec<(String, usize)>,
     /// The document's exercises' names and equipment, by position.
     exercises: Vec<(String, Vec<String>)>,
     /// Normalised program names, with the position of the first program of each.
@@ -128,9 +133,10 @@ impl<'v> DocState<'v> {
     pub(crate) fn new(against: Against<'v>) -> Self {
         Self {
             against,
-            names: HashMap::new(),
+            names: HashMap::default(),
+            keys: Vec::new(),
             exercises: Vec::new(),
-            program_names: HashMap::new(),
+            program_names: HashMap::default(),
             pending: Vec::new(),
             exercises_read: false,
             scratch: String::new(),
@@ -155,6 +161,7 @@ impl<'v> DocState<'v> {
             return ctx.report(order, Code::Duplicate, message);
         }
         self.names.insert(self.scratch.clone(), at);
+        self.keys.push((self.scratch.clone(), at.exercise));
         Ok(())
     }
 
@@ -221,7 +228,9 @@ impl<'v> DocState<'v> {
             Some(near) => format!(
                 "\"{name}\" is not an exercise of the catalog in force; the closest name is \"{near}\""
             ),
-            None => format!("\"{name}\" is not an exercise of the catalog in force"),
+            None => format!(
+                "\"{name}\" is not an exercise of the catalog in force, and no exercise there has a similar name"
+            ),
         }
     }
 

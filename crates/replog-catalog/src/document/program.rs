@@ -1,7 +1,7 @@
 //! A program template and its progression rules, and the rules that span a whole program:
 //! unique names, loops, the unit, rules naming prescribed exercises.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use replog_core::limits::{
     DELOAD_FAILURES_MAX, DELOAD_FAILURES_MIN, DELOAD_PERCENT_MAX, DELOAD_PERCENT_MIN,
