@@ -30,6 +30,18 @@ pub(crate) fn usage_error(message: &str, usage: &str) -> ExitCode {
 /// Prints `value` as pretty JSON on standard output.
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     let text = serde_json::to_string_pretty(value).map_err(|error| error.to_string())?;
-    println!("{text}");
-    Ok(())
+    print_text(&text)
+}
+
+/// Prints text and a newline on standard output. A reader that closed the pipe early
+/// (`| head`) has all it wanted: that is not an error.
+pub(crate) fn print_text(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write to standard output: {error}"))
+        }
+        _ => Ok(()),
+    }
 }

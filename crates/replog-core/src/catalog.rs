@@ -14,6 +14,9 @@ use crate::program::Program;
 /// `replog_catalog::validate`, which returns every issue and builds this value in one pass.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "A CatalogJSON v1 document: an exercise catalog and any number of program templates."
+)]
 pub struct Catalog {
     /// Always 1.
     pub catalog_version: CatalogVersion,

@@ -9,6 +9,9 @@ use crate::catalog::Catalog;
 /// envelope"): the reasoning shown to the coach, and the drafted document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    description = "The answer: the reasoning shown to the coach, and the drafted CatalogJSON document."
+)]
 pub struct Envelope {
     /// Why each choice was made, citing the athlete's data.
     pub reasoning: String,

@@ -12,6 +12,7 @@ mod exercise;
 mod issue;
 pub mod limits;
 mod program;
+pub mod schema;
 
 pub use catalog::{Catalog, CatalogVersion};
 pub use envelope::Envelope;

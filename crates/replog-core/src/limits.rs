@@ -103,5 +103,8 @@ pub const SUPERSET_PATTERN: &str = "^[A-Z]$";
 /// The pattern a required string matches: something besides white space.
 ///
 /// The validator trims strings before it checks them; a schema cannot trim, so the exported
-/// schema says "at least one non-space character" instead.
-pub const NON_BLANK_PATTERN: &str = "\\S";
+/// schema says "at least one character that is not white space" instead. White space is what
+/// `str::trim` removes (Unicode `White_Space`), spelled out because `\S` differs by regex
+/// engine: ECMA-262's, which JSON Schema uses, counts U+FEFF as space and U+0085 as not.
+pub const NON_BLANK_PATTERN: &str =
+    "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";

@@ -191,6 +191,7 @@ pub struct Set {
     #[serde(default, skip_serializing_if = "RepType::is_default")]
     pub rep_type: RepType,
     /// Repetitions (or seconds, or metres, by `rep_type`); null means as many as possible.
+    /// 1-100 for `reps` and `each_side`, 1-3600 for `seconds`, 1-10000 for `distance`.
     #[schemars(required, schema_with = "reps_schema")]
     pub reps: Option<u32>,
     /// Percent of the athlete's training max, 1-120; excludes `weight`.

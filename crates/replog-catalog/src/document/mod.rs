@@ -336,10 +336,10 @@ impl<'de> Expect<'de> for VersionX<'_> {
 
     fn on_num<E: de::Error>(self, value: Num) -> Result<Option<CatalogVersion>, E> {
         let order = self.ctx.order;
-        #[allow(clippy::float_cmp)] // an exact integer comparison
+        #[allow(clippy::float_cmp, clippy::cast_precision_loss)] // an exact small integer
         let (code, message) = match value {
             Num::U(CATALOG_VERSION) => return Ok(Some(CatalogVersion)),
-            Num::F(f) if f == 1.0 => return Ok(Some(CatalogVersion)),
+            Num::F(f) if f == CATALOG_VERSION as f64 => return Ok(Some(CatalogVersion)),
             Num::F(f) if f.fract() != 0.0 => (
                 Code::NotInteger,
                 format!("catalog_version must be a whole number, found {value}"),
