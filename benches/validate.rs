@@ -16,10 +16,18 @@ use replog::{Catalog, Validator};
 fn bench_validate(c: &mut Criterion) {
     let valid_doc = common::program_document(12, 5, 6, 4);
     let valid = serde_json::to_vec_pretty(&valid_doc).expect("fixture serialises");
-    let invalid = serde_json::to_vec_pretty(&common::with_errors(valid_doc, 50)).expect("fixture serialises");
+    let invalid =
+        serde_json::to_vec_pretty(&common::with_errors(valid_doc, 50)).expect("fixture serialises");
     let validator = Validator::new();
-    assert!(validator.validate(&valid).is_valid(), "the valid fixture must validate");
-    assert_eq!(validator.validate(&invalid).errors().count(), 50, "the fixture has 50 errors");
+    assert!(
+        validator.validate(&valid).is_valid(),
+        "the valid fixture must validate"
+    );
+    assert_eq!(
+        validator.validate(&invalid).errors().count(),
+        50,
+        "the fixture has 50 errors"
+    );
 
     let mut group = c.benchmark_group("catalog_12w_5d_6e_4s");
     group.throughput(Throughput::Bytes(valid.len() as u64));
@@ -29,10 +37,16 @@ fn bench_validate(c: &mut Criterion) {
     group.bench_function("serde_json_value_parse", |b| {
         b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&valid)).expect("parses"));
     });
-    group.bench_function("validate_valid", |b| b.iter(|| validator.validate(black_box(&valid))));
+    group.bench_function("validate_valid", |b| {
+        b.iter(|| validator.validate(black_box(&valid)))
+    });
     group.throughput(Throughput::Bytes(invalid.len() as u64));
-    group.bench_function("validate_50_errors", |b| b.iter(|| validator.validate(black_box(&invalid))));
-    group.bench_function("is_valid_50_errors", |b| b.iter(|| validator.is_valid(black_box(&invalid))));
+    group.bench_function("validate_50_errors", |b| {
+        b.iter(|| validator.validate(black_box(&invalid)))
+    });
+    group.bench_function("is_valid_50_errors", |b| {
+        b.iter(|| validator.is_valid(black_box(&invalid)))
+    });
     group.finish();
 }
 

@@ -33,7 +33,11 @@ fn parse_args() -> Result<Args, lexopt::Error> {
             Long("equipment") => {
                 let list: String = parser.value()?.parse()?;
                 equipment = Some(
-                    list.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+                    list.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
                 );
             }
             Value(path) if file.is_none() => file = Some(PathBuf::from(path)),
@@ -41,7 +45,11 @@ fn parse_args() -> Result<Args, lexopt::Error> {
         }
     }
     let file = file.ok_or("missing FILE")?;
-    Ok(Args { file, catalogs, equipment })
+    Ok(Args {
+        file,
+        catalogs,
+        equipment,
+    })
 }
 
 fn main() -> ExitCode {

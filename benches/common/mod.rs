@@ -54,14 +54,20 @@ pub(crate) fn program_document(weeks: usize, days: usize, per_day: usize, sets: 
             }
             week_days.push(json!({"number": day + 1, "name": format!("Day {}", day + 1), "exercises": prescribed}));
         }
-        let label = if week % 4 == 3 { "deload" } else { "accumulation" };
+        let label = if week % 4 == 3 {
+            "deload"
+        } else {
+            "accumulation"
+        };
         program_weeks.push(json!({"number": week + 1, "label": label, "days": week_days}));
     }
     let rules: Vec<Value> = EXERCISES
         .iter()
         .filter(|(_, _, main)| *main)
-        .map(|(name, _, _)| json!({"exercise": name, "increment": 5, "every": "cycle",
-            "deload_after_failures": 3, "deload_percent": 10}))
+        .map(|(name, _, _)| {
+            json!({"exercise": name, "increment": 5, "every": "cycle",
+            "deload_after_failures": 3, "deload_percent": 10})
+        })
         .collect();
     json!({"catalog_version": 1, "exercises": exercises, "programs": [{
         "name": "Twelve Week Block", "goal": "strength", "unit": "kg",
@@ -73,7 +79,11 @@ pub(crate) fn program_document(weeks: usize, days: usize, per_day: usize, sets: 
 /// a load given twice, reps out of range.
 pub(crate) fn with_errors(mut doc: Value, count: usize) -> Value {
     let mut sets: Vec<&mut Value> = Vec::new();
-    for week in doc["programs"][0]["weeks"].as_array_mut().into_iter().flatten() {
+    for week in doc["programs"][0]["weeks"]
+        .as_array_mut()
+        .into_iter()
+        .flatten()
+    {
         for day in week["days"].as_array_mut().into_iter().flatten() {
             for exercise in day["exercises"].as_array_mut().into_iter().flatten() {
                 sets.extend(exercise["sets"].as_array_mut().into_iter().flatten());

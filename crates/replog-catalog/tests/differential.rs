@@ -16,7 +16,10 @@ use proptest::prelude::RngCore;
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use replog_catalog::Validator;
-use replog_core::schema::{Dialect, UnexpressedRule, catalog_schema, envelope_schema, strip_strict_nulls, unexpressed_rules};
+use replog_core::schema::{
+    Dialect, UnexpressedRule, catalog_schema, envelope_schema, strip_strict_nulls,
+    unexpressed_rules,
+};
 use replog_core::{Code, Issue};
 use serde_json::{Value, json};
 
@@ -36,7 +39,11 @@ fn nodes(value: &Value, at: String, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (key, child) in map {
-                nodes(child, format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                nodes(
+                    child,
+                    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
             }
         }
         Value::Array(items) => {
@@ -70,12 +77,31 @@ fn mutate(doc: &mut Value, rng: &mut TestRng) -> &'static str {
 fn mutate_at(target: &mut Value, kind: usize, rng: &mut TestRng) -> &'static str {
     match (kind, &mut *target) {
         (0, _) => {
-            let wrong = [json!("3"), json!(3), json!(2.5), json!(null), json!(true), json!([]), json!({})];
+            let wrong = [
+                json!("3"),
+                json!(3),
+                json!(2.5),
+                json!(null),
+                json!(true),
+                json!([]),
+                json!({}),
+            ];
             *target = wrong[below(rng, wrong.len())].clone();
             "wrong type"
         }
         (1, Value::Number(_)) => {
-            let numbers = [json!(-1), json!(0), json!(0.5), json!(7.3), json!(8), json!(53), json!(101), json!(121), json!(1e6), json!(150)];
+            let numbers = [
+                json!(-1),
+                json!(0),
+                json!(0.5),
+                json!(7.3),
+                json!(8),
+                json!(53),
+                json!(101),
+                json!(121),
+                json!(1e6),
+                json!(150),
+            ];
             *target = numbers[below(rng, numbers.len())].clone();
             "number"
         }
@@ -133,7 +159,10 @@ fn mutate_at(target: &mut Value, kind: usize, rng: &mut TestRng) -> &'static str
             "loop"
         }
         (14, Value::Object(map)) if map.contains_key("reps") => {
-            map.insert("rpe".to_owned(), json!([7.3, 8.25, 0.5, 10.5][below(rng, 4)]));
+            map.insert(
+                "rpe".to_owned(),
+                json!([7.3, 8.25, 0.5, 10.5][below(rng, 4)]),
+            );
             "rpe"
         }
         _ => "none",
@@ -162,17 +191,29 @@ fn check(
 ) {
     let report = validator.validate_value(catalog);
     let text_report = validator.validate(serde_json::to_vec(catalog).expect("serialises"));
-    assert_eq!(report.issues(), text_report.issues(), "text and value disagree: {context}");
+    assert_eq!(
+        report.issues(),
+        text_report.issues(),
+        "text and value disagree: {context}"
+    );
     let schema_valid = schema.is_valid(schema_value);
     let schema_errors = || -> Vec<String> {
-        schema.iter_errors(schema_value).map(|e| format!("{} at {}", e, e.instance_path())).take(5).collect()
+        schema
+            .iter_errors(schema_value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .take(5)
+            .collect()
     };
     for issue in report.errors() {
         *tally.codes.entry(issue.code.to_string()).or_default() += 1;
     }
     if report.is_valid() {
         tally.valid += 1;
-        assert!(schema_valid, "the validator accepts what the schema rejects ({context}): {:?}\n{catalog:#}", schema_errors());
+        assert!(
+            schema_valid,
+            "the validator accepts what the schema rejects ({context}): {:?}\n{catalog:#}",
+            schema_errors()
+        );
         return;
     }
     let expressed: Vec<&Issue> = report
@@ -195,7 +236,12 @@ fn run(dialect: Dialect, seed: u8) -> Tally {
     let validator = Validator::new();
     let rules = unexpressed_rules(dialect);
     let strict = dialect == Dialect::OpenAiStrict;
-    let schema_doc = if strict { envelope_schema(dialect) } else { catalog_schema(dialect) }.expect("schema builds");
+    let schema_doc = if strict {
+        envelope_schema(dialect)
+    } else {
+        catalog_schema(dialect)
+    }
+    .expect("schema builds");
     let schema = jsonschema::draft202012::new(&schema_doc).expect("the exported schema compiles");
     let base = catalog_schema(Dialect::Draft202012).expect("schema builds");
     let mut runner = runner(seed);
@@ -215,10 +261,23 @@ fn run(dialect: Dialect, seed: u8) -> Tally {
             let mut envelope = json!({ "reasoning": "Because.", "catalog": doc });
             fill_strict_nulls(&mut envelope["catalog"], &base, &base);
             let mut stripped = envelope.clone();
-            strip_strict_nulls(&mut stripped, &envelope_schema(Dialect::Draft202012).expect("schema builds"));
-            check(&validator, &schema, &rules, &envelope, &stripped["catalog"], &mut tally, &context);
+            strip_strict_nulls(
+                &mut stripped,
+                &envelope_schema(Dialect::Draft202012).expect("schema builds"),
+            );
+            check(
+                &validator,
+                &schema,
+                &rules,
+                &envelope,
+                &stripped["catalog"],
+                &mut tally,
+                &context,
+            );
         } else {
-            check(&validator, &schema, &rules, &doc, &doc, &mut tally, &context);
+            check(
+                &validator, &schema, &rules, &doc, &doc, &mut tally, &context,
+            );
         }
     }
     tally
@@ -236,7 +295,9 @@ fn fill_strict_nulls(value: &mut Value, schema: &Value, root: &Value) {
     };
     match value {
         Value::Object(map) => {
-            let Some(properties) = schema.get("properties").and_then(Value::as_object) else { return };
+            let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+                return;
+            };
             for (key, property) in properties {
                 match map.get_mut(key) {
                     Some(child) => fill_strict_nulls(child, property, root),
@@ -260,14 +321,40 @@ fn fill_strict_nulls(value: &mut Value, schema: &Value, root: &Value) {
 fn report(dialect: Dialect, tally: &Tally) {
     eprintln!(
         "differential {dialect}: {} documents: {} valid, {} invalid for a rule the schema expresses, {} invalid only for unexpressed rules; codes {:?}",
-        DOCUMENTS, tally.valid, tally.invalid_expressed, tally.invalid_unexpressed_only, tally.codes
+        DOCUMENTS,
+        tally.valid,
+        tally.invalid_expressed,
+        tally.invalid_unexpressed_only,
+        tally.codes
     );
     // The run must have exercised both sides and many codes, or it proves little.
     assert!(tally.valid >= DOCUMENTS / 5, "too few valid documents");
-    assert!(tally.invalid_expressed >= DOCUMENTS / 5, "too few schema-detectable mutations");
-    assert!(tally.invalid_unexpressed_only >= 20, "too few validator-only mutations");
-    for code in ["invalid_type", "required", "unknown_field", "too_small", "too_big", "invalid_enum", "invalid_format", "not_multiple", "duplicate", "conflict", "unknown_exercise"] {
-        assert!(tally.codes.contains_key(code), "no {code} issue was generated: {:?}", tally.codes);
+    assert!(
+        tally.invalid_expressed >= DOCUMENTS / 5,
+        "too few schema-detectable mutations"
+    );
+    assert!(
+        tally.invalid_unexpressed_only >= 20,
+        "too few validator-only mutations"
+    );
+    for code in [
+        "invalid_type",
+        "required",
+        "unknown_field",
+        "too_small",
+        "too_big",
+        "invalid_enum",
+        "invalid_format",
+        "not_multiple",
+        "duplicate",
+        "conflict",
+        "unknown_exercise",
+    ] {
+        assert!(
+            tally.codes.contains_key(code),
+            "no {code} issue was generated: {:?}",
+            tally.codes
+        );
     }
 }
 

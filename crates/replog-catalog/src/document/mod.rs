@@ -168,7 +168,13 @@ impl<'v> DocState<'v> {
     /// Resolves a prescribed exercise's reference (the member at the current path, its
     /// normalised `key`) at once when the document's exercises are known, the usual layout;
     /// otherwise keeps it until the document ends.
-    fn refer<E: de::Error>(&mut self, ctx: &mut Ctx, order: u32, name: &str, key: &str) -> Result<(), E> {
+    fn refer<E: de::Error>(
+        &mut self,
+        ctx: &mut Ctx,
+        order: u32,
+        name: &str,
+        key: &str,
+    ) -> Result<(), E> {
         if !self.exercises_read {
             self.pending.push(PendingRef {
                 order,
@@ -204,14 +210,17 @@ impl<'v> DocState<'v> {
             return None;
         }
         let needs = match self.names.get(key) {
-            Some(at) => self.exercises.get(at.exercise).map(|(_, equipment)| equipment.as_slice()),
+            Some(at) => self
+                .exercises
+                .get(at.exercise)
+                .map(|(_, equipment)| equipment.as_slice()),
             None => host.get(key).map(|exercise| exercise.equipment.as_slice()),
         };
         match needs {
             None => Some((Code::UnknownExercise, self.unknown_message(name, key))),
-            Some(needs) => {
-                self.missing_equipment(name, needs).map(|message| (Code::EquipmentUnavailable, message))
-            }
+            Some(needs) => self
+                .missing_equipment(name, needs)
+                .map(|message| (Code::EquipmentUnavailable, message)),
         }
     }
 

@@ -461,7 +461,11 @@ impl<'de> Expect<'de> for PrescribedX<'_, '_, '_> {
 }
 
 /// Notes the exercise just read as prescribed in this program, and resolves the reference.
-fn refer<E: de::Error>(ctx: &mut Ctx, day: &mut PrescribedElems<'_, '_>, name: &str) -> Result<(), E> {
+fn refer<E: de::Error>(
+    ctx: &mut Ctx,
+    day: &mut PrescribedElems<'_, '_>,
+    name: &str,
+) -> Result<(), E> {
     let st = &mut *day.st;
     let mut key = std::mem::take(&mut st.scratch);
     normalize_into(name, &mut key);
