@@ -93,6 +93,17 @@ impl ExerciseIndex {
             .map(|&position| &self.exercises[position])
     }
 
+    /// The position of the exercise with this already-normalised key: the same for all of an
+    /// exercise's names and aliases.
+    pub(crate) fn position(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
+    /// How many names and aliases the index holds: the cost of one closest-name search.
+    pub(crate) fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+
     /// The display name whose key is most like `key` (Jaro-Winkler similarity at least
     /// [`SIMILAR`]), among `extra` (key, display name) pairs first and then this index; ties
     /// go to the first.

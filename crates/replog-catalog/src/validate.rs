@@ -116,20 +116,26 @@ impl Validator {
 
     /// Validates an already-parsed JSON value.
     pub fn validate_value(&self, value: &serde_json::Value) -> Validation {
-        let (document, issues, _) = self.run(value, false);
-        Validation { document, issues }
+        match self.run(value, false) {
+            Run::Done(validation) | Run::Stopped(validation) => validation,
+            // `&Value` never fails to deserialize; the seeds fail only to stop.
+            Run::NotJson(error) => Validation::failed(invalid_json(&error)),
+        }
     }
 
-    /// The first error in document order, stopping as soon as one is found. `None` when the
-    /// document is valid.
+    /// The first error in document order, or `None` when the document is valid.
+    ///
+    /// Some errors are only known late (a missing member when its object ends, an exercise
+    /// reference when the catalog is complete) yet sort early, so this validates the whole
+    /// document; [`is_valid`](Self::is_valid) is the early exit.
     pub fn first_error(&self, input: impl AsRef<[u8]>) -> Option<Issue> {
-        let Validation { issues, .. } = self.run_bytes(input.as_ref(), true);
+        let (_, issues) = self.validate(input).into_parts();
         issues.into_iter().find(Issue::is_error)
     }
 
-    /// Whether the document is valid, stopping at the first error.
+    /// Whether the document is valid, stopping at the first error found.
     pub fn is_valid(&self, input: impl AsRef<[u8]>) -> bool {
-        self.first_error(input).is_none()
+        self.run_bytes(input.as_ref(), true).is_valid()
     }
 
     /// The document, or every issue if it has an error.
@@ -148,27 +154,24 @@ impl Validator {
             return Validation::failed(Issue::new(Path::root(), Code::TooBig, message));
         }
         let mut deserializer = serde_json::Deserializer::from_slice(input);
-        let (document, issues, result) = self.run(&mut deserializer, first_error_only);
-        // The seeds never fail but to stop, and then `run` has the issues already; any other
-        // failure is the text itself. Text after the document is an error too.
-        match result.and_then(|()| deserializer.end()) {
-            Err(error) if issues.is_empty() || document.is_some() || !error.is_data() => {
-                Validation::failed(invalid_json(&error))
-            }
-            _ => Validation { document, issues },
+        match self.run(&mut deserializer, first_error_only) {
+            // Text after the document makes the text not JSON.
+            Run::Done(validation) => match deserializer.end() {
+                Ok(()) => validation,
+                Err(error) => Validation::failed(invalid_json(&error)),
+            },
+            // Stopped on purpose: the rest of the text was never read, and the issues say why.
+            Run::Stopped(validation) => validation,
+            Run::NotJson(error) => Validation::failed(invalid_json(&error)),
         }
     }
 
-    /// Runs the seeds over any deserializer. The error, if any, is the parser's: ours only
-    /// stop the parse, and then the issues say why.
-    fn run<'de, D>(
+    /// Runs the seeds over any deserializer.
+    fn run<'de, D: serde::Deserializer<'de>>(
         &self,
         deserializer: D,
         first_error_only: bool,
-    ) -> (Option<Catalog>, Vec<Issue>, Result<(), D::Error>)
-    where
-        D: serde::Deserializer<'de>,
-    {
+    ) -> Run<D::Error> {
         let max_depth = self.limits.max_depth.min(100);
         let mut ctx = Ctx::new(max_depth, self.limits.max_issues, first_error_only);
         let against = Against {
@@ -185,11 +188,27 @@ impl Validator {
         let had_errors = ctx.errors() > 0;
         let issues = ctx.finish();
         match parsed {
-            Ok(document) => (document.filter(|_| !had_errors), issues, Ok(())),
-            Err(_) if stopped => (None, issues, Ok(())),
-            Err(error) => (None, Vec::new(), Err(error)),
+            Ok(document) => Run::Done(Validation {
+                document: document.filter(|_| !had_errors),
+                issues,
+            }),
+            Err(_) if stopped => Run::Stopped(Validation {
+                document: None,
+                issues,
+            }),
+            Err(error) => Run::NotJson(error),
         }
     }
+}
+
+/// How a run of the seeds ended.
+enum Run<E> {
+    /// The whole value was read.
+    Done(Validation),
+    /// The seeds stopped the parse on purpose (too deep, too many issues, first error).
+    Stopped(Validation),
+    /// The parser failed: the text is not JSON.
+    NotJson(E),
 }
 
 fn invalid_json(error: &serde_json::Error) -> Issue {

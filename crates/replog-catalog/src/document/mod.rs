@@ -102,6 +102,26 @@ impl NameAt {
     }
 }
 
+/// Which exercise of the catalog in force a name resolves to: all its names and aliases give
+/// the same one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ExerciseId {
+    Document(usize),
+    Host(usize),
+}
+
+/// The progression rules of one program, checked once the catalog in force is known.
+pub(super) struct PendingRules {
+    /// The normalised names prescribed on the program's days.
+    pub(super) prescribed: foldhash::HashSet<String>,
+    /// Each rule's exercise: order, path, name as given, normalised key.
+    pub(super) rules: Vec<(u32, Path, String, String)>,
+}
+
+/// How many name comparisons "closest name" hints may cost one document: enough for hundreds
+/// of unknown names against a full catalog, and a bound on hostile input.
+const SUGGESTION_BUDGET: usize = 2_000_000;
+
 /// A prescribed exercise's reference, resolved once the document's exercises are known.
 struct PendingRef {
     order: u32,
@@ -123,6 +143,11 @@ pub(crate) struct DocState<'v> {
     /// Normalised program names, with the position of the first program of each.
     program_names: HashMap<String, usize>,
     pending: Vec<PendingRef>,
+    pending_rules: Vec<PendingRules>,
+    /// Closest-name hints already computed, by normalised unknown name.
+    suggestions: HashMap<String, Option<String>>,
+    /// Name comparisons left for closest-name hints.
+    suggestion_budget: usize,
     /// The `exercises` member has been read, so references can be resolved as they are met.
     exercises_read: bool,
     /// A buffer for normalised names.
@@ -138,6 +163,9 @@ impl<'v> DocState<'v> {
             exercises: Vec::new(),
             program_names: HashMap::default(),
             pending: Vec::new(),
+            pending_rules: Vec::new(),
+            suggestions: HashMap::default(),
+            suggestion_budget: SUGGESTION_BUDGET,
             exercises_read: false,
             scratch: String::new(),
         }
@@ -198,15 +226,83 @@ impl<'v> DocState<'v> {
                 ctx.report_at(pending.order, pending.path, code, message)?;
             }
         }
+        for rules in std::mem::take(&mut self.pending_rules) {
+            self.check_rules(ctx, rules)?;
+        }
         Ok(())
+    }
+
+    /// Checks a program's progression rules now if the catalog in force is known, else when
+    /// the document ends.
+    pub(super) fn rules<E: de::Error>(
+        &mut self,
+        ctx: &mut Ctx,
+        rules: PendingRules,
+    ) -> Result<(), E> {
+        if rules.rules.is_empty() {
+            return Ok(());
+        }
+        if self.exercises_read {
+            self.check_rules(ctx, rules)
+        } else {
+            self.pending_rules.push(rules);
+            Ok(())
+        }
+    }
+
+    /// A rule's exercise resolves like a prescribed one, and is the same exercise as one
+    /// prescribed on a day of its program (by any of its names).
+    fn check_rules<E: de::Error>(&mut self, ctx: &mut Ctx, rules: PendingRules) -> Result<(), E> {
+        let checking = self.checking();
+        let mut prescribed_ids: Option<foldhash::HashSet<ExerciseId>> = None;
+        for (order, path, name, key) in rules.rules {
+            if checking && self.identify(&key).is_none() {
+                let message = self.unknown_message(&name, &key);
+                ctx.report_at(order, path, Code::UnknownExercise, message)?;
+                continue;
+            }
+            if rules.prescribed.contains(&key) {
+                continue;
+            }
+            if checking {
+                let ids = prescribed_ids.get_or_insert_with(|| {
+                    rules
+                        .prescribed
+                        .iter()
+                        .filter_map(|k| self.identify(k))
+                        .collect()
+                });
+                if self.identify(&key).is_some_and(|id| ids.contains(&id)) {
+                    continue;
+                }
+            }
+            let message = format!(
+                "the rule's exercise \"{name}\" is not prescribed on any day of this program"
+            );
+            ctx.report_at(order, path, Code::UnknownExercise, message)?;
+        }
+        Ok(())
+    }
+
+    /// Whether references are checked: only when there is a catalog in force at all.
+    fn checking(&self) -> bool {
+        !(self.names.is_empty() && self.against.host.is_empty())
+    }
+
+    /// The exercise a normalised name resolves to: the document's own first, then the host's.
+    fn identify(&self, key: &str) -> Option<ExerciseId> {
+        match self.names.get(key) {
+            Some(at) => Some(ExerciseId::Document(at.exercise)),
+            None => self.against.host.position(key).map(ExerciseId::Host),
+        }
     }
 
     /// What is wrong with a reference, if anything: it does not resolve against the catalog
     /// in force (the document's exercises, then the host's), or the exercise needs equipment
     /// the athlete lacks. With no catalog at all, references are not checked.
-    fn check(&self, name: &str, key: &str) -> Option<(Code, String)> {
+    fn check(&mut self, name: &str, key: &str) -> Option<(Code, String)> {
         let host = self.against.host;
-        if self.names.is_empty() && host.is_empty() {
+        if !self.checking() {
             return None;
         }
         let needs = match self.names.get(key) {
@@ -224,15 +320,15 @@ impl<'v> DocState<'v> {
         }
     }
 
-    fn unknown_message(&self, name: &str, key: &str) -> String {
-        let own = self.names.iter().filter_map(|(candidate, at)| {
-            let display = self
-                .exercises
-                .get(at.exercise)
-                .map(|(name, _)| name.as_str())?;
-            Some((candidate.as_str(), display))
-        });
-        let near = self.against.host.closest(key, own);
+    fn unknown_message(&mut self, name: &str, key: &str) -> String {
+        let near = match self.suggestions.get(key) {
+            Some(near) => near.clone(),
+            None => {
+                let near = self.closest(key);
+                self.suggestions.insert(key.to_owned(), near.clone());
+                near
+            }
+        };
         match near {
             Some(near) => format!(
                 "\"{name}\" is not an exercise of the catalog in force; the closest name is \"{near}\""
@@ -241,6 +337,23 @@ impl<'v> DocState<'v> {
                 "\"{name}\" is not an exercise of the catalog in force, and no exercise there has a similar name"
             ),
         }
+    }
+
+    /// The closest name in the catalog in force, while the comparison budget lasts.
+    fn closest(&mut self, key: &str) -> Option<String> {
+        let cost = self.keys.len() + self.against.host.key_count();
+        if cost > self.suggestion_budget {
+            return None;
+        }
+        self.suggestion_budget -= cost;
+        let own = self.keys.iter().filter_map(|(candidate, exercise)| {
+            let display = self
+                .exercises
+                .get(*exercise)
+                .map(|(name, _)| name.as_str())?;
+            Some((candidate.as_str(), display))
+        });
+        self.against.host.closest(key, own).map(str::to_owned)
     }
 
     fn missing_equipment(&self, name: &str, needs: &[String]) -> Option<String> {

@@ -11,8 +11,8 @@ use replog_core::limits::{
 use replog_core::{AppliesTo, Code, Program, ProgressionRule};
 use serde::de::{self, MapAccess, SeqAccess};
 
-use super::DocState;
 use super::week::WeekElems;
+use super::{DocState, PendingRules};
 use crate::engine::{
     ArrayX, BoolX, Ctx, Elements, EnumX, Expect, IntX, NumX, ReqStr, Seen, Seg, StrX, element,
     fields, member, missing, next_field,
@@ -145,7 +145,22 @@ impl<'de> Expect<'de> for ProgramX<'_, '_> {
                 ctx.report_member(weeks_order, "weeks", Code::Conflict, message)?;
             }
         }
-        check_rule_refs(ctx, &state, &rule_elems.refs)?;
+        let mut rules_to_check = Vec::with_capacity(rule_elems.refs.len());
+        let mut key = String::new();
+        for rule in rule_elems.refs {
+            normalize_into(&rule.name, &mut key);
+            let path = ctx
+                .path_with(None)
+                .join("progression_rules")
+                .join(rule.index)
+                .join("exercise");
+            rules_to_check.push((rule.order, path, rule.name, key.clone()));
+        }
+        let pending = PendingRules {
+            prescribed: std::mem::take(&mut state.prescribed),
+            rules: rules_to_check,
+        };
+        st.rules(ctx, pending)?;
         if !seen.has(ProgramField::Unit) && (state.has_weight || rule_elems.has_increment) {
             let message =
                 "unit is required because a set gives a weight or a rule an increment".to_owned();
@@ -187,31 +202,7 @@ fn claim_program_name<E: de::Error>(
     Ok(())
 }
 
-fn check_rule_refs<E: de::Error>(
-    ctx: &mut Ctx,
-    state: &ProgramState,
-    refs: &[RuleRef],
-) -> Result<(), E> {
-    let mut key = String::new();
-    for rule in refs {
-        normalize_into(&rule.name, &mut key);
-        if !state.prescribed.contains(key.as_str()) {
-            let path = ctx
-                .path_with(None)
-                .join("progression_rules")
-                .join(rule.index)
-                .join("exercise");
-            let message = format!(
-                "the rule's exercise \"{}\" is not prescribed on any day of this program",
-                rule.name
-            );
-            ctx.report_at(rule.order, path, Code::UnknownExercise, message)?;
-        }
-    }
-    Ok(())
-}
-
-/// A progression rule's exercise, checked against the program's days when the program ends.
+/// A progression rule's exercise, checked when the program ends.
 pub(super) struct RuleRef {
     order: u32,
     index: usize,
@@ -281,6 +272,8 @@ impl<'de> Expect<'de> for RuleX<'_> {
         let (mut exercise, mut increment, mut every, mut applies_to) = (None, None, None, None);
         let (mut failures, mut percent) = (None, None);
         let (mut failures_order, mut percent_order) = (0, 0);
+        // Given with the right type (maybe out of range): only then do they relate to others.
+        let (mut has_increment, mut has_failures, mut has_percent) = (false, false, false);
         while let Some(field) = next_field(&mut map, ctx, &mut seen)? {
             match field {
                 RuleField::Exercise => {
@@ -298,6 +291,7 @@ impl<'de> Expect<'de> for RuleX<'_> {
                     }
                 }
                 RuleField::Increment => {
+                    let before = ctx.type_errors();
                     increment = member!(map, ctx, "increment", |ctx| NumX {
                         ctx,
                         field: "increment",
@@ -306,6 +300,7 @@ impl<'de> Expect<'de> for RuleX<'_> {
                         max: INCREMENT_MAX,
                         step: None,
                     })?;
+                    has_increment = ctx.type_errors() == before;
                 }
                 RuleField::Every => {
                     every = member!(map, ctx, "every", |ctx| EnumX::new(ctx, "every"))?
@@ -316,15 +311,18 @@ impl<'de> Expect<'de> for RuleX<'_> {
                 }
                 RuleField::DeloadAfterFailures => {
                     failures_order = ctx.order + 1;
+                    let before = ctx.type_errors();
                     failures = member!(map, ctx, "deload_after_failures", |ctx| IntX {
                         ctx,
                         field: "deload_after_failures",
                         min: DELOAD_FAILURES_MIN,
                         max: DELOAD_FAILURES_MAX,
                     })?;
+                    has_failures = ctx.type_errors() == before;
                 }
                 RuleField::DeloadPercent => {
                     percent_order = ctx.order + 1;
+                    let before = ctx.type_errors();
                     percent = member!(map, ctx, "deload_percent", |ctx| NumX {
                         ctx,
                         field: "deload_percent",
@@ -333,33 +331,32 @@ impl<'de> Expect<'de> for RuleX<'_> {
                         max: DELOAD_PERCENT_MAX,
                         step: None,
                     })?;
+                    has_percent = ctx.type_errors() == before;
                 }
             }
         }
         ctx.leave();
-        elems.has_increment |= seen.has(RuleField::Increment);
+        elems.has_increment |= has_increment;
         for field in [RuleField::Exercise, RuleField::Increment, RuleField::Every] {
             if !seen.has(field) {
                 missing(ctx, start, field)?;
             }
         }
-        match (
-            seen.has(RuleField::DeloadAfterFailures),
-            seen.has(RuleField::DeloadPercent),
-        ) {
-            (true, false) => ctx.report_member(
+        // The pair conflicts only when one is given (with the right type) and the other is absent.
+        if has_failures && !seen.has(RuleField::DeloadPercent) {
+            let message =
+                "deload_after_failures goes with deload_percent, which is missing".to_owned();
+            ctx.report_member(
                 failures_order,
                 "deload_after_failures",
                 Code::Conflict,
-                "deload_after_failures goes with deload_percent, which is missing".to_owned(),
-            )?,
-            (false, true) => ctx.report_member(
-                percent_order,
-                "deload_percent",
-                Code::Conflict,
-                "deload_percent goes with deload_after_failures, which is missing".to_owned(),
-            )?,
-            _ => {}
+                message,
+            )?;
+        }
+        if has_percent && !seen.has(RuleField::DeloadAfterFailures) {
+            let message =
+                "deload_percent goes with deload_after_failures, which is missing".to_owned();
+            ctx.report_member(percent_order, "deload_percent", Code::Conflict, message)?;
         }
         Ok(match (exercise, increment, every) {
             (Some(exercise), Some(increment), Some(every)) => Some(ProgressionRule {

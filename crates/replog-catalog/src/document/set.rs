@@ -75,6 +75,8 @@ impl<'de> Expect<'de> for SetX<'_> {
         let mut set = Set::reps(0);
         let (mut rep_type, mut reps) = (Some(RepType::Reps), None);
         let (mut reps_order, mut weight_order) = (0, 0);
+        // Given with the right type (maybe out of range): only then do they relate to others.
+        let (mut has_percent, mut has_weight) = (false, false);
         let errors_before = ctx.errors();
         while let Some(field) = next_field(&mut map, ctx, &mut seen)? {
             match field {
@@ -86,6 +88,7 @@ impl<'de> Expect<'de> for SetX<'_> {
                     reps = member!(map, ctx, "reps", |ctx| RepsX { ctx })?;
                 }
                 SetField::PercentTm => {
+                    let before = ctx.type_errors();
                     set.percent_tm = member!(map, ctx, "percent_tm", |ctx| NumX {
                         ctx,
                         field: "percent_tm",
@@ -94,9 +97,11 @@ impl<'de> Expect<'de> for SetX<'_> {
                         max: PERCENT_TM_MAX,
                         step: None,
                     })?;
+                    has_percent = ctx.type_errors() == before;
                 }
                 SetField::Weight => {
                     weight_order = ctx.order + 1;
+                    let before = ctx.type_errors();
                     set.weight = member!(map, ctx, "weight", |ctx| NumX {
                         ctx,
                         field: "weight",
@@ -105,6 +110,7 @@ impl<'de> Expect<'de> for SetX<'_> {
                         max: WEIGHT_MAX,
                         step: None,
                     })?;
+                    has_weight = ctx.type_errors() == before;
                 }
                 SetField::Rpe => {
                     set.rpe = member!(map, ctx, "rpe", |ctx| NumX {
@@ -155,9 +161,9 @@ impl<'de> Expect<'de> for SetX<'_> {
                 ctx.report_member(reps_order, "reps", Code::TooBig, message)?;
             }
         }
-        if seen.has(SetField::Weight) {
+        if has_weight {
             program.has_weight = true;
-            if seen.has(SetField::PercentTm) {
+            if has_percent {
                 let message =
                     "weight and percent_tm exclude each other; prescribe one load".to_owned();
                 ctx.report_member(weight_order, "weight", Code::Conflict, message)?;

@@ -264,7 +264,7 @@ impl<'de> Expect<'de> for DayX<'_, '_, '_> {
                     let elements = PrescribedElems {
                         st: &mut *days.st,
                         program: &mut *days.program,
-                        sort_orders: Vec::new(),
+                        sort_orders: SortOrders::default(),
                     };
                     exercises = member!(map, ctx, "exercises", |ctx| ArrayX {
                         ctx,
@@ -331,7 +331,32 @@ fn day_in_sequence<E: de::Error>(
 struct PrescribedElems<'s, 'v> {
     st: &'s mut DocState<'v>,
     program: &'s mut ProgramState,
-    sort_orders: Vec<u64>,
+    sort_orders: SortOrders,
+}
+
+/// The sort orders of one day: a short list (a valid day has at most 30 exercises), turned into
+/// a set if a hostile document makes it long, so the check stays linear.
+#[derive(Default)]
+struct SortOrders {
+    few: Vec<u64>,
+    many: Option<foldhash::HashSet<u64>>,
+}
+
+impl SortOrders {
+    /// Adds `n`; `false` if the day had it already.
+    fn insert(&mut self, n: u64) -> bool {
+        if let Some(many) = &mut self.many {
+            return many.insert(n);
+        }
+        if self.few.contains(&n) {
+            return false;
+        }
+        self.few.push(n);
+        if self.few.len() > 32 {
+            self.many = Some(self.few.drain(..).collect());
+        }
+        true
+    }
 }
 
 impl<'de> Elements<'de> for PrescribedElems<'_, '_> {
@@ -401,13 +426,11 @@ impl<'de> Expect<'de> for PrescribedX<'_, '_, '_> {
                         max: u64::from(u32::MAX),
                     })?;
                     if let Some(n) = sort_order {
-                        if day.sort_orders.contains(&n) {
+                        if !day.sort_orders.insert(n) {
                             let order = ctx.order;
                             let message = format!("sort_order {n} is given twice in this day");
                             ctx.report_member(order, "sort_order", Code::Duplicate, message)?;
                             sort_order = None;
-                        } else {
-                            day.sort_orders.push(n);
                         }
                     }
                 }

@@ -7,10 +7,12 @@ use serde::de;
 
 /// One step of the path being visited. Known members are `'static` names, so walking the
 /// document allocates nothing for paths; a [`Path`] is built only when an issue is reported.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) enum Seg {
     Key(&'static str),
     Index(usize),
+    /// A member the spec does not name, while its value is skipped.
+    Unknown(Box<str>),
 }
 
 /// Why the parse stopped early.
@@ -33,6 +35,7 @@ pub(crate) struct Ctx {
     pub(crate) order: u32,
     issues: Vec<(u32, Issue)>,
     errors: usize,
+    type_errors: usize,
     depth: usize,
     max_depth: usize,
     max_issues: usize,
@@ -47,6 +50,7 @@ impl Ctx {
             order: 0,
             issues: Vec::new(),
             errors: 0,
+            type_errors: 0,
             depth: 0,
             max_depth,
             max_issues: max_issues.max(1),
@@ -60,9 +64,10 @@ impl Ctx {
         let mut segments: Vec<Segment> = self
             .path
             .iter()
-            .map(|seg| match *seg {
+            .map(|seg| match seg {
                 Seg::Key(key) => Segment::Key(Cow::Borrowed(key)),
-                Seg::Index(index) => Segment::Index(index),
+                Seg::Index(index) => Segment::Index(*index),
+                Seg::Unknown(key) => Segment::Key(Cow::Owned(key.to_string())),
             })
             .collect();
         segments.extend(extra);
@@ -101,6 +106,9 @@ impl Ctx {
         code: Code,
         message: String,
     ) -> Result<(), E> {
+        if code == Code::InvalidType {
+            self.type_errors += 1;
+        }
         let issue = Issue::new(path, code, message);
         let is_error = issue.is_error();
         self.issues.push((order, issue));
@@ -128,6 +136,13 @@ impl Ctx {
     /// How many errors (not warnings) have been reported.
     pub(crate) fn errors(&self) -> usize {
         self.errors
+    }
+
+    /// How many `invalid_type` issues have been reported: compared before and after a member,
+    /// it tells whether the member's value had the right type, so that rules relating it to
+    /// other members are skipped when it did not (one issue, not a cascade).
+    pub(crate) fn type_errors(&self) -> usize {
+        self.type_errors
     }
 
     /// Enters an array or object; fails once the nesting passes the bound.
