@@ -111,12 +111,18 @@ impl Validator {
     /// Validates JSON text: every issue, in document order, and the document when it has no
     /// error. A leading UTF-8 byte order mark is ignored (RFC 8259 allows parsers to).
     pub fn validate(&self, input: impl AsRef<[u8]>) -> Validation {
-        self.run_bytes(input.as_ref(), false)
+        self.run_bytes(input.as_ref(), Mode::Build)
+    }
+
+    /// Every issue of JSON text, in document order, without building the document: the fast
+    /// path when only the verdict is wanted (an upload check, a binding's `success` flag).
+    pub fn issues(&self, input: impl AsRef<[u8]>) -> Vec<Issue> {
+        self.run_bytes(input.as_ref(), Mode::Check).into_parts().1
     }
 
     /// Validates an already-parsed JSON value.
     pub fn validate_value(&self, value: &serde_json::Value) -> Validation {
-        match self.run(value, false) {
+        match self.run(value, Mode::Build) {
             Run::Done(validation) | Run::Stopped(validation) => validation,
             // `&Value` never fails to deserialize; the seeds fail only to stop.
             Run::NotJson(error) => Validation::failed(invalid_json(&error)),
@@ -129,13 +135,12 @@ impl Validator {
     /// reference when the catalog is complete) yet sort early, so this validates the whole
     /// document; [`is_valid`](Self::is_valid) is the early exit.
     pub fn first_error(&self, input: impl AsRef<[u8]>) -> Option<Issue> {
-        let (_, issues) = self.validate(input).into_parts();
-        issues.into_iter().find(Issue::is_error)
+        self.issues(input).into_iter().find(Issue::is_error)
     }
 
     /// Whether the document is valid, stopping at the first error found.
     pub fn is_valid(&self, input: impl AsRef<[u8]>) -> bool {
-        self.run_bytes(input.as_ref(), true).is_valid()
+        self.run_bytes(input.as_ref(), Mode::FirstError).is_valid()
     }
 
     /// The document, or every issue if it has an error.
@@ -143,7 +148,7 @@ impl Validator {
         self.validate(input).into_result()
     }
 
-    fn run_bytes(&self, input: &[u8], first_error_only: bool) -> Validation {
+    fn run_bytes(&self, input: &[u8], mode: Mode) -> Validation {
         let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
         if input.len() > self.limits.max_bytes {
             let message = format!(
@@ -154,7 +159,7 @@ impl Validator {
             return Validation::failed(Issue::new(Path::root(), Code::TooBig, message));
         }
         let mut deserializer = serde_json::Deserializer::from_slice(input);
-        match self.run(&mut deserializer, first_error_only) {
+        match self.run(&mut deserializer, mode) {
             // Text after the document makes the text not JSON.
             Run::Done(validation) => match deserializer.end() {
                 Ok(()) => validation,
@@ -167,13 +172,15 @@ impl Validator {
     }
 
     /// Runs the seeds over any deserializer.
-    fn run<'de, D: serde::Deserializer<'de>>(
-        &self,
-        deserializer: D,
-        first_error_only: bool,
-    ) -> Run<D::Error> {
+    fn run<'de, D: serde::Deserializer<'de>>(&self, deserializer: D, mode: Mode) -> Run<D::Error> {
         let max_depth = self.limits.max_depth.min(100);
-        let mut ctx = Ctx::new(max_depth, self.limits.max_issues, first_error_only);
+        let build = mode == Mode::Build;
+        let mut ctx = Ctx::new(
+            max_depth,
+            self.limits.max_issues,
+            mode == Mode::FirstError,
+            build,
+        );
         let against = Against {
             host: &self.host,
             equipment: self.equipment.as_ref(),
@@ -189,7 +196,7 @@ impl Validator {
         let issues = ctx.finish();
         match parsed {
             Ok(document) => Run::Done(Validation {
-                document: document.filter(|_| !had_errors),
+                document: document.filter(|_| build && !had_errors),
                 issues,
             }),
             Err(_) if stopped => Run::Stopped(Validation {
@@ -199,6 +206,17 @@ impl Validator {
             Err(error) => Run::NotJson(error),
         }
     }
+}
+
+/// What a run of the seeds is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Every issue, and the document when it is valid.
+    Build,
+    /// Every issue; the document is checked but not kept.
+    Check,
+    /// Stop at the first error found.
+    FirstError,
 }
 
 /// How a run of the seeds ended.

@@ -196,6 +196,12 @@ fn check(
         text_report.issues(),
         "text and value disagree: {context}"
     );
+    let text = serde_json::to_vec(catalog).expect("serialises");
+    assert_eq!(
+        validator.issues(&text),
+        report.issues(),
+        "issues() disagrees: {context}"
+    );
     let schema_valid = schema.is_valid(schema_value);
     let schema_errors = || -> Vec<String> {
         schema

@@ -6,8 +6,8 @@ use serde::de::{MapAccess, SeqAccess};
 
 use super::{DocState, NameAt};
 use crate::engine::{
-    ArrayX, Ctx, Elements, EnumX, Expect, ReqStr, Seen, StrX, TokenX, element, fields, member,
-    missing, next_field,
+    ArrayX, Ctx, Elements, EnumX, Expect, NameX, ReqStr, Seen, StrX, TokenX, element, fields,
+    member, missing, next_field,
 };
 
 fields! {
@@ -142,6 +142,8 @@ struct TokenElems {
 
 impl<'de> Elements<'de> for TokenElems {
     type Out = String;
+    // The equipment check reads an exercise's equipment.
+    const KEEP: bool = true;
 
     fn next<A: SeqAccess<'de>>(
         &mut self,
@@ -175,12 +177,12 @@ impl<'de> Elements<'de> for AliasElems<'_, '_> {
     ) -> Result<Option<Option<String>>, A::Error> {
         let alias = element(
             seq,
-            StrX {
+            NameX(StrX {
                 ctx: &mut *ctx,
                 field: "alias",
                 min: 1,
                 max: EXERCISE_NAME_MAX,
-            },
+            }),
         )?;
         if let Some(Some(alias)) = &alias {
             let order = ctx.order;

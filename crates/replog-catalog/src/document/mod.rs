@@ -195,14 +195,14 @@ impl<'v> DocState<'v> {
 
     /// Resolves a prescribed exercise's reference (the member at the current path, its
     /// normalised `key`) at once when the document's exercises are known, the usual layout;
-    /// otherwise keeps it until the document ends.
+    /// otherwise keeps it until the document ends. `true` when it resolved without an issue.
     fn refer<E: de::Error>(
         &mut self,
         ctx: &mut Ctx,
         order: u32,
         name: &str,
         key: &str,
-    ) -> Result<(), E> {
+    ) -> Result<bool, E> {
         if !self.exercises_read {
             self.pending.push(PendingRef {
                 order,
@@ -210,11 +210,11 @@ impl<'v> DocState<'v> {
                 name: name.to_owned(),
                 key: key.to_owned(),
             });
-            return Ok(());
+            return Ok(false);
         }
         match self.check(name, key) {
-            Some((code, message)) => ctx.report(order, code, message),
-            None => Ok(()),
+            Some((code, message)) => ctx.report(order, code, message).map(|()| false),
+            None => Ok(true),
         }
     }
 

@@ -26,6 +26,9 @@ pub(super) struct ProgramState {
     pub(super) has_weight: bool,
     /// The normalised names of the exercises prescribed on any day.
     pub(super) prescribed: HashSet<String>,
+    /// Names, exactly as written, already prescribed and resolved without an issue: a program
+    /// names the same few exercises many times, and these need no second look.
+    pub(super) clean: HashSet<String>,
 }
 
 fields! {

@@ -12,8 +12,8 @@ use super::DocState;
 use super::program::ProgramState;
 use super::set::SetElems;
 use crate::engine::{
-    ArrayX, Ctx, Elements, Expect, IntX, Num, Quoted, ReqStr, Seen, StrX, element, fields, member,
-    missing, next_field,
+    ArrayX, Ctx, Elements, Expect, IntX, Num, Quoted, Seen, StrX, element, fields, member, missing,
+    next_field, required_text,
 };
 use crate::names::normalize_into;
 
@@ -409,14 +409,10 @@ impl<'de> Expect<'de> for PrescribedX<'_, '_, '_> {
         while let Some(field) = next_field(&mut map, ctx, &mut seen)? {
             match field {
                 PrescribedField::Exercise => {
-                    exercise = member!(map, ctx, "exercise", |ctx| ReqStr {
+                    exercise = member!(map, ctx, "exercise", |ctx| RefX {
                         ctx,
-                        field: "exercise",
-                        max: EXERCISE_NAME_MAX,
+                        day: &mut *day
                     })?;
-                    if let Some(name) = &exercise {
-                        refer(ctx, day, name)?;
-                    }
                 }
                 PrescribedField::SortOrder => {
                     sort_order = member!(map, ctx, "sort_order", |ctx| IntX {
@@ -483,24 +479,49 @@ impl<'de> Expect<'de> for PrescribedX<'_, '_, '_> {
     }
 }
 
-/// Notes the exercise just read as prescribed in this program, and resolves the reference.
-fn refer<E: de::Error>(
-    ctx: &mut Ctx,
-    day: &mut PrescribedElems<'_, '_>,
-    name: &str,
-) -> Result<(), E> {
-    let st = &mut *day.st;
-    let mut key = std::mem::take(&mut st.scratch);
-    normalize_into(name, &mut key);
-    if !day.program.prescribed.contains(key.as_str()) {
-        day.program.prescribed.insert(key.clone());
+/// A prescribed exercise's name: checked, noted as prescribed in the program, and resolved
+/// against the catalog in force, all while the parser still holds the text.
+struct RefX<'c, 'd, 's, 'v> {
+    ctx: &'c mut Ctx,
+    day: &'d mut PrescribedElems<'s, 'v>,
+}
+
+impl<'de> Expect<'de> for RefX<'_, '_, '_, '_> {
+    type Out = String;
+
+    fn expected(&self) -> &'static str {
+        "a string"
     }
-    ctx.path.push(crate::engine::Seg::Key("exercise"));
-    let order = ctx.order;
-    let result = st.refer(ctx, order, name, &key);
-    ctx.path.pop();
-    st.scratch = key;
-    result
+
+    fn ctx(&mut self) -> &mut Ctx {
+        self.ctx
+    }
+
+    fn on_str<E: de::Error>(self, value: &str) -> Result<Option<String>, E> {
+        let Self { ctx, day } = self;
+        let Some(name) = required_text(ctx, "exercise", value, EXERCISE_NAME_MAX)? else {
+            return Ok(None);
+        };
+        if !day.program.clean.contains(name) {
+            let st = &mut *day.st;
+            let mut key = std::mem::take(&mut st.scratch);
+            normalize_into(name, &mut key);
+            if !day.program.prescribed.contains(key.as_str()) {
+                day.program.prescribed.insert(key.clone());
+            }
+            let order = ctx.order;
+            let clean = st.refer(ctx, order, name, &key);
+            st.scratch = key;
+            if clean? {
+                day.program.clean.insert(name.to_owned());
+            }
+        }
+        Ok(Some(if ctx.build {
+            name.to_owned()
+        } else {
+            String::new()
+        }))
+    }
 }
 
 /// A superset letter, `^[A-Z]$`.

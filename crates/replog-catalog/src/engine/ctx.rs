@@ -33,6 +33,9 @@ pub(crate) struct Ctx {
     pub(crate) path: Vec<Seg>,
     /// A counter taken when each value starts: the position issues are sorted by.
     pub(crate) order: u32,
+    /// Whether the document is built as well as checked. A verdict needs only the issues, so
+    /// free text and arrays are then checked but not kept (names still are: rules need them).
+    pub(crate) build: bool,
     issues: Vec<(u32, Issue)>,
     errors: usize,
     type_errors: usize,
@@ -44,10 +47,16 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
-    pub(crate) fn new(max_depth: usize, max_issues: usize, first_error_only: bool) -> Self {
+    pub(crate) fn new(
+        max_depth: usize,
+        max_issues: usize,
+        first_error_only: bool,
+        build: bool,
+    ) -> Self {
         Self {
             path: Vec::with_capacity(16),
             order: 0,
+            build,
             issues: Vec::new(),
             errors: 0,
             type_errors: 0,
@@ -75,6 +84,8 @@ impl Ctx {
     }
 
     /// Reports an issue at the current path, sorted at `order`.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn report<E: de::Error>(
         &mut self,
         order: u32,
@@ -86,6 +97,8 @@ impl Ctx {
     }
 
     /// Reports an issue at member `key` of the current path (a missing or unknown member).
+    #[cold]
+    #[inline(never)]
     pub(crate) fn report_member<E: de::Error>(
         &mut self,
         order: u32,
@@ -99,6 +112,8 @@ impl Ctx {
 
     /// Reports an issue at an explicit path. Fails (to stop the parse) when the caller wants
     /// only the first error or the issue budget is spent.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn report_at<E: de::Error>(
         &mut self,
         order: u32,
@@ -167,6 +182,8 @@ impl Ctx {
         self.depth -= 1;
     }
 
+    #[cold]
+    #[inline(never)]
     fn halt<E: de::Error>(&mut self, stop: Stop) -> Result<(), E> {
         self.stop = Some(stop);
         Err(E::custom("validation stopped"))

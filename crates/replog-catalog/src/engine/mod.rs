@@ -16,7 +16,8 @@ mod primitives;
 pub(crate) use ctx::{Ctx, Seg};
 pub(crate) use object::{Fields, Seen, fields, missing, next_field};
 pub(crate) use primitives::{
-    ArrayX, BoolX, Elements, EnumX, IntX, Named, NumX, ReqStr, Skip, StrX, TokenX, element,
+    ArrayX, BoolX, Elements, EnumX, IntX, NameX, Named, NumX, ReqStr, Skip, StrX, TokenX, element,
+    required_text,
 };
 
 use std::fmt;
@@ -107,6 +108,8 @@ pub(crate) trait Expect<'de>: Sized {
     }
 
     /// Reports `invalid_type` for the value being visited.
+    #[cold]
+    #[inline(never)]
     fn wrong<E: de::Error>(&mut self, found: Found<'_>) -> Result<Option<Self::Out>, E> {
         let expected = self.expected();
         let ctx = self.ctx();

@@ -30,8 +30,42 @@ impl<'de> Expect<'de> for StrX<'_> {
 
     fn on_str<E: de::Error>(self, value: &str) -> Result<Option<String>, E> {
         let trimmed = value.trim();
-        check_length(self.ctx, self.field, trimmed, self.min, self.max)
-            .map(|ok| ok.then(|| trimmed.to_owned()))
+        let ok = check_length(self.ctx, self.field, trimmed, self.min, self.max)?;
+        // Free text is only kept when the document is built.
+        Ok(ok.then(|| {
+            if self.ctx.build {
+                trimmed.to_owned()
+            } else {
+                String::new()
+            }
+        }))
+    }
+}
+
+/// A [`StrX`] that is a name (an alias): kept even when the document is not built, because
+/// uniqueness and reference rules need it.
+pub(crate) struct NameX<'c>(pub(crate) StrX<'c>);
+
+impl<'de> Expect<'de> for NameX<'_> {
+    type Out = String;
+
+    fn expected(&self) -> &'static str {
+        "a string"
+    }
+
+    fn ctx(&mut self) -> &mut Ctx {
+        self.0.ctx
+    }
+
+    fn on_str<E: de::Error>(self, value: &str) -> Result<Option<String>, E> {
+        let StrX {
+            ctx,
+            field,
+            min,
+            max,
+        } = self.0;
+        let trimmed = value.trim();
+        Ok(check_length(ctx, field, trimmed, min, max)?.then(|| trimmed.to_owned()))
     }
 }
 
@@ -54,19 +88,29 @@ impl<'de> Expect<'de> for ReqStr<'_> {
     }
 
     fn on_str<E: de::Error>(self, value: &str) -> Result<Option<String>, E> {
-        let trimmed = value.trim();
-        if trimmed.is_empty() {
-            let order = self.ctx.order;
-            self.ctx.report(
-                order,
-                Code::Required,
-                format!("{} is required and is blank", self.field),
-            )?;
-            return Ok(None);
-        }
-        check_length(self.ctx, self.field, trimmed, 1, self.max)
-            .map(|ok| ok.then(|| trimmed.to_owned()))
+        Ok(required_text(self.ctx, self.field, value, self.max)?.map(str::to_owned))
     }
+}
+
+/// Checks a required string (blank counts as missing, `required`; longer than `max`
+/// characters after trimming, `too_big`) and returns it trimmed when it passes.
+pub(crate) fn required_text<'a, E: de::Error>(
+    ctx: &mut Ctx,
+    field: &'static str,
+    value: &'a str,
+    max: usize,
+) -> Result<Option<&'a str>, E> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        let order = ctx.order;
+        ctx.report(
+            order,
+            Code::Required,
+            format!("{field} is required and is blank"),
+        )?;
+        return Ok(None);
+    }
+    Ok(check_length(ctx, field, trimmed, 1, max)?.then_some(trimmed))
 }
 
 fn check_length<E: de::Error>(
@@ -382,6 +426,9 @@ pub(crate) trait Elements<'de> {
     /// What one valid element produces.
     type Out;
 
+    /// Whether the elements are kept even when the document is not built (checks need them).
+    const KEEP: bool = false;
+
     /// Visits the next element, at `index`; `None` at the end of the array, `Some(None)` for
     /// an element with an issue.
     fn next<A: SeqAccess<'de>>(
@@ -394,6 +441,7 @@ pub(crate) trait Elements<'de> {
 
 impl<'de, L: Elements<'de>> Elements<'de> for &mut L {
     type Out = L::Out;
+    const KEEP: bool = L::KEEP;
 
     fn next<A: SeqAccess<'de>>(
         &mut self,
@@ -430,7 +478,7 @@ impl<'de, L: Elements<'de>> Expect<'de> for ArrayX<'_, L> {
         let ctx = self.ctx;
         let start = ctx.order;
         ctx.enter()?;
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(self.max));
+        let mut out = Vec::new();
         let mut index = 0;
         loop {
             ctx.path.push(Seg::Index(index));
@@ -439,8 +487,8 @@ impl<'de, L: Elements<'de>> Expect<'de> for ArrayX<'_, L> {
             ctx.path.pop();
             match element? {
                 None => break,
-                Some(Some(value)) => out.push(value),
-                Some(None) => {}
+                Some(Some(value)) if ctx.build || L::KEEP => out.push(value),
+                Some(_) => {}
             }
             index += 1;
         }

@@ -185,7 +185,8 @@ pub(crate) fn check(doc: &Value) -> Validation {
 }
 
 /// Validates `doc` both as JSON text and as a parsed value, asserts that both give the same
-/// result (issues and document) and that `is_valid` agrees, and returns the result.
+/// result (issues and document), that `issues` (which does not build the document) and
+/// `is_valid` agree, and returns the result.
 pub(crate) fn check_with(validator: &Validator, doc: &Value) -> Validation {
     let text = serde_json::to_vec(doc).expect("a value serialises");
     let from_text = validator.validate(&text);
@@ -197,13 +198,29 @@ pub(crate) fn check_with(validator: &Validator, doc: &Value) -> Validation {
             render(from_value.issues()),
         );
     }
-    assert_eq!(
-        validator.is_valid(&text),
-        from_text.is_valid(),
-        "is_valid disagrees with validate; issues:\n{}",
-        render(from_text.issues())
-    );
+    assert_agrees(validator, &text, &from_text);
     from_text
+}
+
+/// Asserts that the check-only paths (`issues`, `is_valid`, `first_error`) agree with a full
+/// validation of the same text.
+fn assert_agrees(validator: &Validator, text: &[u8], validation: &Validation) {
+    assert_eq!(
+        validator.issues(text),
+        validation.issues(),
+        "issues (not building the document) disagrees with validate"
+    );
+    assert_eq!(
+        validator.is_valid(text),
+        validation.is_valid(),
+        "is_valid disagrees with validate; issues:\n{}",
+        render(validation.issues())
+    );
+    assert_eq!(
+        validator.first_error(text).as_ref(),
+        validation.errors().next(),
+        "first_error is not the first error of validate"
+    );
 }
 
 /// Validates raw JSON text with the default validator (for what a `Value` cannot hold:
@@ -216,12 +233,7 @@ pub(crate) fn check_text(text: impl AsRef<[u8]>) -> Validation {
 pub(crate) fn check_text_with(validator: &Validator, text: impl AsRef<[u8]>) -> Validation {
     let text = text.as_ref();
     let validation = validator.validate(text);
-    assert_eq!(
-        validator.is_valid(text),
-        validation.is_valid(),
-        "is_valid disagrees with validate; issues:\n{}",
-        render(validation.issues())
-    );
+    assert_agrees(validator, text, &validation);
     validation
 }
 
