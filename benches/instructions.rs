@@ -1,0 +1,44 @@
+//! A fixed amount of work for instruction counts, which stay repeatable where wall-clock
+//! times do not (a shared 2-core VM): validates the bench document N times in one mode.
+//!
+//! ```text
+//! cargo bench --bench instructions --no-run
+//! valgrind --tool=callgrind target/release/deps/instructions-* MODE N
+//! ```
+//!
+//! MODE is `typed` (plain `serde_json` decode), `validate`, `issues` or `none` (fixture only).
+//! Instructions per document: (count with N iterations - count with `none`) / N.
+
+mod common;
+
+use std::hint::black_box;
+use std::process::ExitCode;
+
+use replog::{Catalog, Validator};
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1).filter(|a| a != "--bench");
+    let mode = args.next().unwrap_or_else(|| "validate".to_owned());
+    let Some(runs) = args.next().map_or(Some(20), |n| n.parse::<usize>().ok()) else {
+        eprintln!("usage: instructions [typed|validate|issues|none] [N]");
+        return ExitCode::from(2);
+    };
+    let text = serde_json::to_vec_pretty(&common::program_document(12, 5, 6, 4))
+        .expect("fixture serialises");
+    let validator = Validator::new();
+    for _ in 0..runs {
+        match mode.as_str() {
+            "typed" => drop(black_box(serde_json::from_slice::<Catalog>(black_box(
+                &text,
+            )))),
+            "validate" => drop(black_box(validator.validate(black_box(&text)))),
+            "issues" => drop(black_box(validator.issues(black_box(&text)))),
+            "none" => {}
+            _ => {
+                eprintln!("unknown mode {mode:?}: typed, validate, issues or none");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
