@@ -18,6 +18,8 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 use serde_json::{Map, Value};
 
+use super::walk;
+
 /// The 2020-12 schema of `T`, with this module's transforms applied.
 pub(crate) fn generate<T: JsonSchema>() -> Value {
     SchemaSettings::draft2020_12()
@@ -34,17 +36,7 @@ fn optional_not_null(schema: &mut Schema) {
     let Some(obj) = schema.as_object_mut() else {
         return;
     };
-    let required: Vec<String> = obj
-        .get("required")
-        .and_then(Value::as_array)
-        .map(|names| {
-            names
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    let required = walk::required_owned(obj);
     let Some(Value::Object(properties)) = obj.get_mut("properties") else {
         return;
     };

@@ -145,6 +145,22 @@ pub(crate) fn required_names(schema: &Value) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The names in an object schema's `required`, owned, for callers that go on to change the
+/// schema.
+pub(crate) fn required_owned(schema: &serde_json::Map<String, Value>) -> Vec<String> {
+    schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Escapes one JSON Pointer reference token (RFC 6901).
 pub(crate) fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")

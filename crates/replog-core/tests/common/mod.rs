@@ -4,70 +4,9 @@
 
 use serde_json::{Map, Value};
 
-/// The example document of `spec/catalog-json.md`, verbatim.
-pub(crate) const SPEC_EXAMPLE: &str = r#"{
-  "catalog_version": 1,
-  "exercises": [
-    {
-      "name": "Power Clean",
-      "aliases": ["Clean", "PC"],
-      "tier": "sport_performance",
-      "category": "olympic",
-      "equipment": ["barbell", "bumper_plates"],
-      "muscles": ["quadriceps", "glutes", "hamstrings", "trapezius"],
-      "form_notes": "Bar close; finish tall before the catch."
-    },
-    { "name": "Box Jump", "category": "plyometric", "equipment": ["plyo_box"] },
-    { "name": "Suitcase Carry", "category": "carry", "equipment": ["kettlebell"] }
-  ],
-  "programs": [
-    {
-      "name": "Sport Performance Month 4 - Tommy",
-      "goal": "football combine prep",
-      "unit": "lb",
-      "is_loop": false,
-      "weeks": [
-        {
-          "number": 1,
-          "label": "accumulation",
-          "days": [
-            {
-              "number": 1,
-              "name": "Lower power",
-              "exercises": [
-                {
-                  "exercise": "Power Clean",
-                  "sort_order": 1,
-                  "sets": [
-                    { "reps": 3, "percent_tm": 70, "rest_seconds": 120 },
-                    { "reps": 3, "percent_tm": 75, "rest_seconds": 120 },
-                    { "reps": null, "percent_tm": 80, "notes": "AMRAP, stop at RPE 9" }
-                  ]
-                },
-                {
-                  "exercise": "Box Jump",
-                  "sort_order": 2,
-                  "superset": "A",
-                  "sets": [ { "reps": 5 }, { "reps": 5 }, { "reps": 5 } ]
-                },
-                {
-                  "exercise": "Suitcase Carry",
-                  "sort_order": 3,
-                  "superset": "A",
-                  "sets": [ { "rep_type": "seconds", "reps": 30, "weight": 35 } ]
-                }
-              ]
-            }
-          ]
-        }
-      ],
-      "progression_rules": [
-        { "exercise": "Power Clean", "increment": 5, "every": "cycle", "applies_to": "training_max",
-          "deload_after_failures": 3, "deload_percent": 10 }
-      ]
-    }
-  ]
-}"#;
+/// The example document of `spec/catalog-json.md`, verbatim (kept once, in `examples/data`).
+pub(crate) const SPEC_EXAMPLE: &str =
+    include_str!("../../../../examples/data/spec-example.json").trim_ascii_end();
 
 /// The spec's example as a value.
 pub(crate) fn spec_example() -> Value {

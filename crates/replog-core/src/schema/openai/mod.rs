@@ -18,7 +18,7 @@ use serde_json::{Map, Value, json};
 pub use limits::check_openai_limits;
 pub use nulls::strip_strict_nulls;
 
-use super::walk::{children_mut, def_name, visit_all};
+use super::walk::{self, children_mut, def_name, visit_all};
 use crate::CoreError;
 
 /// The dialect's name in errors.
@@ -177,17 +177,7 @@ fn close_object(obj: &mut Map<String, Value>, at: &str) -> Result<(), CoreError>
             shown(at)
         )));
     }
-    let required: Vec<String> = obj
-        .get("required")
-        .and_then(Value::as_array)
-        .map(|names| {
-            names
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
+    let required = walk::required_owned(obj);
     let mut names = Vec::new();
     if let Some(Value::Object(properties)) = obj.get_mut("properties") {
         for (name, property) in properties.iter_mut() {
