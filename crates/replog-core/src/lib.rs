@@ -11,6 +11,7 @@ mod error;
 mod exercise;
 mod issue;
 pub mod limits;
+pub mod metrics;
 mod program;
 pub mod schema;
 
