@@ -5,7 +5,7 @@ use foldhash::HashMap;
 
 use replog_core::{Catalog, Exercise};
 
-use crate::names::normalize_into;
+use crate::names::{closest_key, normalize_into};
 
 /// How similar (Jaro-Winkler, 0 to 1) a name must be to be offered as the closest one: below
 /// this a suggestion misleads more than it helps.
@@ -115,13 +115,6 @@ impl ExerciseIndex {
         let own = self.keys.iter().map(|(candidate, position)| {
             (candidate.as_str(), self.exercises[*position].name.as_str())
         });
-        let mut best: Option<(&str, f64)> = None;
-        for (candidate, display) in extra.into_iter().chain(own) {
-            let score = strsim::jaro_winkler(key, candidate);
-            if score >= SIMILAR && best.is_none_or(|(_, top)| score > top) {
-                best = Some((display, score));
-            }
-        }
-        best.map(|(display, _)| display)
+        closest_key(key, extra.into_iter().chain(own), SIMILAR)
     }
 }

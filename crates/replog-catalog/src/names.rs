@@ -46,23 +46,40 @@ fn fold(chars: impl Iterator<Item = char>, out: &mut String) {
 }
 
 /// The candidate most like `needle` (Jaro-Winkler similarity of the normalised forms), if
-/// its similarity is at least `threshold` (0 to 1).
+/// its similarity is at least `threshold` (0 to 1); ties go to the first.
 pub fn closest<'a>(
     needle: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     threshold: f64,
 ) -> Option<&'a str> {
-    let needle = normalize_name(needle);
-    let mut key = String::new();
+    let keyed: Vec<(String, &'a str)> = candidates
+        .into_iter()
+        .map(|candidate| (normalize_name(candidate), candidate))
+        .collect();
+    closest_key(
+        &normalize_name(needle),
+        keyed
+            .iter()
+            .map(|(key, candidate)| (key.as_str(), *candidate)),
+        threshold,
+    )
+}
+
+/// The display name whose already-normalised key is most like `key` (Jaro-Winkler), among
+/// (key, display name) pairs, if its similarity is at least `threshold`; ties go to the first.
+pub(crate) fn closest_key<'k, 'a>(
+    key: &str,
+    candidates: impl IntoIterator<Item = (&'k str, &'a str)>,
+    threshold: f64,
+) -> Option<&'a str> {
     let mut best: Option<(&'a str, f64)> = None;
-    for candidate in candidates {
-        normalize_into(candidate, &mut key);
-        let score = strsim::jaro_winkler(&needle, &key);
+    for (candidate, display) in candidates {
+        let score = strsim::jaro_winkler(key, candidate);
         if score >= threshold && best.is_none_or(|(_, top)| score > top) {
-            best = Some((candidate, score));
+            best = Some((display, score));
         }
     }
-    best.map(|(name, _)| name)
+    best.map(|(display, _)| display)
 }
 
 #[cfg(test)]
