@@ -15,7 +15,7 @@ use super::week::WeekElems;
 use super::{DocState, PendingRules};
 use crate::engine::{
     ArrayX, BoolX, Ctx, Elements, EnumX, Expect, IntX, NumX, ReqStr, Seen, Seg, StrX, element,
-    fields, member, missing, next_field,
+    fields, member, missing, next_field, typed_member,
 };
 use crate::names::normalize_into;
 
@@ -294,16 +294,15 @@ impl<'de> Expect<'de> for RuleX<'_> {
                     }
                 }
                 RuleField::Increment => {
-                    let before = ctx.type_errors();
-                    increment = member!(map, ctx, "increment", |ctx| NumX {
-                        ctx,
-                        field: "increment",
-                        min: 0.0,
-                        min_exclusive: true,
-                        max: INCREMENT_MAX,
-                        step: None,
-                    })?;
-                    has_increment = ctx.type_errors() == before;
+                    (increment, has_increment) =
+                        typed_member!(map, ctx, "increment", |ctx| NumX {
+                            ctx,
+                            field: "increment",
+                            min: 0.0,
+                            min_exclusive: true,
+                            max: INCREMENT_MAX,
+                            step: None,
+                        })?;
                 }
                 RuleField::Every => {
                     every = member!(map, ctx, "every", |ctx| EnumX::new(ctx, "every"))?
@@ -314,27 +313,25 @@ impl<'de> Expect<'de> for RuleX<'_> {
                 }
                 RuleField::DeloadAfterFailures => {
                     failures_order = ctx.order + 1;
-                    let before = ctx.type_errors();
-                    failures = member!(map, ctx, "deload_after_failures", |ctx| IntX {
-                        ctx,
-                        field: "deload_after_failures",
-                        min: DELOAD_FAILURES_MIN,
-                        max: DELOAD_FAILURES_MAX,
-                    })?;
-                    has_failures = ctx.type_errors() == before;
+                    (failures, has_failures) =
+                        typed_member!(map, ctx, "deload_after_failures", |ctx| IntX {
+                            ctx,
+                            field: "deload_after_failures",
+                            min: DELOAD_FAILURES_MIN,
+                            max: DELOAD_FAILURES_MAX,
+                        })?;
                 }
                 RuleField::DeloadPercent => {
                     percent_order = ctx.order + 1;
-                    let before = ctx.type_errors();
-                    percent = member!(map, ctx, "deload_percent", |ctx| NumX {
-                        ctx,
-                        field: "deload_percent",
-                        min: DELOAD_PERCENT_MIN,
-                        min_exclusive: false,
-                        max: DELOAD_PERCENT_MAX,
-                        step: None,
-                    })?;
-                    has_percent = ctx.type_errors() == before;
+                    (percent, has_percent) =
+                        typed_member!(map, ctx, "deload_percent", |ctx| NumX {
+                            ctx,
+                            field: "deload_percent",
+                            min: DELOAD_PERCENT_MIN,
+                            min_exclusive: false,
+                            max: DELOAD_PERCENT_MAX,
+                            step: None,
+                        })?;
                 }
             }
         }

@@ -11,7 +11,7 @@ use serde::de::{self, MapAccess, SeqAccess};
 use super::program::ProgramState;
 use crate::engine::{
     Ctx, Elements, EnumX, Expect, IntX, Num, NumX, Seen, StrX, element, fields, member, missing,
-    next_field,
+    next_field, typed_member,
 };
 
 /// The sets of one prescribed exercise.
@@ -88,21 +88,19 @@ impl<'de> Expect<'de> for SetX<'_> {
                     reps = member!(map, ctx, "reps", |ctx| RepsX { ctx })?;
                 }
                 SetField::PercentTm => {
-                    let before = ctx.type_errors();
-                    set.percent_tm = member!(map, ctx, "percent_tm", |ctx| NumX {
-                        ctx,
-                        field: "percent_tm",
-                        min: PERCENT_TM_MIN,
-                        min_exclusive: false,
-                        max: PERCENT_TM_MAX,
-                        step: None,
-                    })?;
-                    has_percent = ctx.type_errors() == before;
+                    (set.percent_tm, has_percent) =
+                        typed_member!(map, ctx, "percent_tm", |ctx| NumX {
+                            ctx,
+                            field: "percent_tm",
+                            min: PERCENT_TM_MIN,
+                            min_exclusive: false,
+                            max: PERCENT_TM_MAX,
+                            step: None,
+                        })?;
                 }
                 SetField::Weight => {
                     weight_order = ctx.order + 1;
-                    let before = ctx.type_errors();
-                    set.weight = member!(map, ctx, "weight", |ctx| NumX {
+                    (set.weight, has_weight) = typed_member!(map, ctx, "weight", |ctx| NumX {
                         ctx,
                         field: "weight",
                         min: WEIGHT_MIN,
@@ -110,7 +108,6 @@ impl<'de> Expect<'de> for SetX<'_> {
                         max: WEIGHT_MAX,
                         step: None,
                     })?;
-                    has_weight = ctx.type_errors() == before;
                 }
                 SetField::Rpe => {
                     set.rpe = member!(map, ctx, "rpe", |ctx| NumX {

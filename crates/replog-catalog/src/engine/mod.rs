@@ -244,3 +244,15 @@ macro_rules! member {
     }};
 }
 pub(crate) use member;
+
+/// [`member!`], also saying whether the value had the right type (it may still be out of
+/// range): `(value, typed)`. Rules relating a member to others apply only when it did, so a
+/// wrong type gives one issue, not a cascade.
+macro_rules! typed_member {
+    ($map:expr, $ctx:expr, $key:literal, |$c:ident| $make:expr) => {{
+        let before = $ctx.type_errors();
+        let out = $crate::engine::member!($map, $ctx, $key, |$c| $make);
+        out.map(|value| (value, $ctx.type_errors() == before))
+    }};
+}
+pub(crate) use typed_member;
