@@ -1,7 +1,7 @@
 //! The CatalogJSON v1 document: an exercise catalog and any number of program templates.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::exercise::Exercise;
 use crate::limits::{CATALOG_VERSION, MAX_EXERCISES, MAX_PROGRAMS};
@@ -41,39 +41,9 @@ impl Catalog {
     }
 }
 
-/// The `catalog_version` member: the constant 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct CatalogVersion;
-
-impl Serialize for CatalogVersion {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u64(CATALOG_VERSION)
-    }
-}
-
-impl<'de> Deserialize<'de> for CatalogVersion {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let version = u64::deserialize(deserializer)?;
-        if version == CATALOG_VERSION {
-            Ok(Self)
-        } else {
-            Err(serde::de::Error::custom(format_args!(
-                "unsupported catalog_version {version}, expected {CATALOG_VERSION}"
-            )))
-        }
-    }
-}
-
-impl JsonSchema for CatalogVersion {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "CatalogVersion".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "integer", "const": CATALOG_VERSION })
-    }
-}
+crate::version::version_marker!(
+    /// The `catalog_version` member: the constant 1.
+    CatalogVersion,
+    "catalog_version",
+    CATALOG_VERSION
+);

@@ -1,5 +1,6 @@
-//! The typed core of replog: the training-program model of CatalogJSON v1, validation issues
-//! as data, the spec's limits, and the JSON Schema export in each provider's dialect.
+//! The typed core of replog: the training-program model of CatalogJSON v1, the logbook,
+//! validation issues as data, the spec's limits, name normalisation, training metrics, and
+//! the JSON Schema export in each provider's dialect.
 //!
 //! No I/O happens here, so the crate builds for `wasm32-unknown-unknown` and every binding
 //! shares it. Parsing and validating untrusted text is `replog-catalog`'s job; it builds the
@@ -11,15 +12,23 @@ mod error;
 mod exercise;
 mod issue;
 pub mod limits;
+mod logbook;
 pub mod metrics;
+mod names;
 mod program;
 pub mod schema;
+mod version;
 
 pub use catalog::{Catalog, CatalogVersion};
 pub use envelope::Envelope;
 pub use error::CoreError;
 pub use exercise::{Category, Exercise, Tier};
 pub use issue::{Code, Issue, Path, Segment, Severity};
+pub use logbook::{
+    AssignedProgram, Athlete, BodyWeight, CoachNote, Date, GoalChange, Logbook, LogbookVersion,
+    LoggedSet, ProgramStatus, Review, ReviewStatus, SetKind, TierChange, TrainingMax, Workout,
+};
+pub use names::{normalize_into, normalize_name};
 pub use program::{
     AppliesTo, Day, Every, Load, PrescribedExercise, Program, ProgressionRule, RepType, Set,
     Superset, Unit, Week,

@@ -108,3 +108,29 @@ pub const SUPERSET_PATTERN: &str = "^[A-Z]$";
 /// engine: ECMA-262's, which JSON Schema uses, counts U+FEFF as space and U+0085 as not.
 pub const NON_BLANK_PATTERN: &str =
     "[^\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+
+// Logbook JSON (`spec/logbook-json.md`). The spec fixes the shape and leaves the bounds to
+// the implementation; these keep a hostile document from costing more than a real one.
+
+/// The only `logbook_version` this library reads and writes.
+pub const LOGBOOK_VERSION: u64 = 1;
+/// Longest athlete name.
+pub const ATHLETE_NAME_MAX: usize = 200;
+/// Longest athlete notes, coach note or workout review notes.
+pub const NOTE_MAX: usize = 5000;
+/// Most equipment tokens in a logbook.
+pub const MAX_EQUIPMENT: usize = 200;
+/// Most assigned programs in a logbook.
+pub const MAX_ASSIGNED_PROGRAMS: usize = 1000;
+/// Most workouts in a logbook (daily training for over 50 years).
+pub const MAX_WORKOUTS: usize = 20_000;
+/// Most logged sets in one workout.
+pub const MAX_WORKOUT_SETS: usize = 500;
+/// Most dated entries (training maxes, body weights, notes, goal and tier changes) of one kind.
+pub const MAX_ENTRIES: usize = 20_000;
+/// Largest logged `reps` (seconds and metres included, so the largest of the set bounds).
+pub const LOGGED_REPS_MAX: u64 = DISTANCE_MAX;
+/// Largest `set_number` of a logged set.
+pub const SET_NUMBER_MAX: u64 = MAX_WORKOUT_SETS as u64;
+/// Largest body weight, in the logbook's unit.
+pub const BODY_WEIGHT_MAX: f64 = 2000.0;

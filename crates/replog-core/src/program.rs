@@ -289,7 +289,7 @@ impl RepType {
     }
 
     #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
-    fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         *self == Self::Reps
     }
 }
