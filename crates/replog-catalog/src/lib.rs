@@ -19,11 +19,10 @@
 mod document;
 mod engine;
 mod error;
-mod index;
-mod names;
 mod validate;
 
 pub use error::{CatalogError, InvalidDocument};
-pub use index::{ExerciseIndex, IndexedExercise, SIMILAR};
-pub use names::{closest, normalize_into, normalize_name};
+pub use replog_core::{
+    ExerciseIndex, IndexedExercise, SIMILAR, closest, closest_key, normalize_into, normalize_name,
+};
 pub use validate::{Limits, Validation, Validator, parse, validate};

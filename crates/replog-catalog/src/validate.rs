@@ -10,7 +10,7 @@ use serde::ser::SerializeStruct;
 use crate::document::{Against, DocState, DocX};
 use crate::engine::{Ctx, Visit};
 use crate::error::{CatalogError, InvalidDocument};
-use crate::index::ExerciseIndex;
+use replog_core::ExerciseIndex;
 
 /// Bounds on the work one document may cause, so hostile input cannot exhaust memory or the
 /// stack.

@@ -10,6 +10,7 @@ mod catalog;
 mod envelope;
 mod error;
 mod exercise;
+mod index;
 mod issue;
 pub mod limits;
 mod logbook;
@@ -23,12 +24,13 @@ pub use catalog::{Catalog, CatalogVersion};
 pub use envelope::Envelope;
 pub use error::CoreError;
 pub use exercise::{Category, Exercise, Tier};
+pub use index::{ExerciseIndex, IndexedExercise, SIMILAR};
 pub use issue::{Code, Issue, Path, Segment, Severity};
 pub use logbook::{
     AssignedProgram, Athlete, BodyWeight, CoachNote, Date, GoalChange, Logbook, LogbookVersion,
     LoggedSet, ProgramStatus, Review, ReviewStatus, SetKind, TierChange, TrainingMax, Workout,
 };
-pub use names::{normalize_into, normalize_name};
+pub use names::{closest, closest_key, normalize_into, normalize_name};
 pub use program::{
     AppliesTo, Day, Every, Load, PrescribedExercise, Program, ProgressionRule, RepType, Set,
     Superset, Unit, Week,

@@ -22,8 +22,8 @@ use serde::de::{self, MapAccess, SeqAccess};
 use crate::engine::{
     ArrayX, Ctx, Elements, Expect, Named, Num, Seen, element, fields, member, missing, next_field,
 };
-use crate::index::ExerciseIndex;
-use crate::names::normalize_into;
+use replog_core::ExerciseIndex;
+use replog_core::normalize_into;
 
 use exercise::ExerciseX;
 use program::ProgramX;

@@ -17,7 +17,7 @@ use crate::engine::{
     ArrayX, BoolX, Ctx, Elements, EnumX, Expect, IntX, NumX, ReqStr, Seen, Seg, StrX, element,
     fields, member, missing, next_field, typed_member,
 };
-use crate::names::normalize_into;
+use replog_core::normalize_into;
 
 /// What the weeks of a program tell the program about itself.
 #[derive(Default)]

@@ -15,7 +15,7 @@ use crate::engine::{
     ArrayX, Ctx, Elements, Expect, IntX, Num, Quoted, Seen, StrX, element, fields, member, missing,
     next_field, required_text,
 };
-use crate::names::normalize_into;
+use replog_core::normalize_into;
 
 /// The weeks of one program: numbered 1, 2, ... n in array order.
 pub(super) struct WeekElems<'s, 'v> {

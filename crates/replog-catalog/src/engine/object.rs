@@ -6,7 +6,7 @@ use replog_core::Code;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::{Ctx, Quoted, Seg, Skip};
-use crate::names::closest;
+use replog_core::closest;
 
 /// The members an object may have.
 pub(crate) trait Fields: Sized + Copy + 'static {

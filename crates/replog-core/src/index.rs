@@ -3,9 +3,8 @@
 
 use foldhash::HashMap;
 
-use replog_core::{Catalog, Exercise};
-
 use crate::names::{closest_key, normalize_into};
+use crate::{Catalog, Category, Exercise};
 
 /// How similar (Jaro-Winkler, 0 to 1) a name must be to be offered as the closest one: below
 /// this a suggestion misleads more than it helps.
@@ -18,6 +17,10 @@ pub struct IndexedExercise {
     pub name: String,
     /// Every piece of equipment it needs; empty for bodyweight.
     pub equipment: Vec<String>,
+    /// The kind of training it is, if the catalog says.
+    pub category: Option<Category>,
+    /// The muscles it trains, as the catalog lists them.
+    pub muscles: Vec<String>,
 }
 
 /// Exercises looked up by any of their names or aliases after normalisation
@@ -58,6 +61,8 @@ impl ExerciseIndex {
         self.exercises.push(IndexedExercise {
             name: exercise.name.trim().to_owned(),
             equipment: exercise.equipment.clone(),
+            category: exercise.category,
+            muscles: exercise.muscles.clone(),
         });
         let mut key = String::new();
         for name in std::iter::once(&exercise.name).chain(&exercise.aliases) {
@@ -95,19 +100,19 @@ impl ExerciseIndex {
 
     /// The position of the exercise with this already-normalised key: the same for all of an
     /// exercise's names and aliases.
-    pub(crate) fn position(&self, key: &str) -> Option<usize> {
+    pub fn position(&self, key: &str) -> Option<usize> {
         self.by_key.get(key).copied()
     }
 
     /// How many names and aliases the index holds: the cost of one closest-name search.
-    pub(crate) fn key_count(&self) -> usize {
+    pub fn key_count(&self) -> usize {
         self.keys.len()
     }
 
     /// The display name whose key is most like `key` (Jaro-Winkler similarity at least
     /// [`SIMILAR`]), among `extra` (key, display name) pairs first and then this index; ties
     /// go to the first.
-    pub(crate) fn closest<'a>(
+    pub fn closest<'a>(
         &'a self,
         key: &str,
         extra: impl IntoIterator<Item = (&'a str, &'a str)>,
