@@ -134,3 +134,5 @@ pub const LOGGED_REPS_MAX: u64 = DISTANCE_MAX;
 pub const SET_NUMBER_MAX: u64 = MAX_WORKOUT_SETS as u64;
 /// Largest body weight, in the logbook's unit.
 pub const BODY_WEIGHT_MAX: f64 = 2000.0;
+/// Longest workout, in seconds (a full day).
+pub const WORKOUT_SECONDS_MAX: u64 = 86_400;

@@ -13,7 +13,7 @@ use crate::limits::{
     ATHLETE_NAME_MAX, BODY_WEIGHT_MAX, EXERCISE_NAME_MAX, GOAL_MAX, LOGBOOK_VERSION,
     LOGGED_REPS_MAX, MAX_ASSIGNED_PROGRAMS, MAX_DAYS, MAX_ENTRIES, MAX_EQUIPMENT, MAX_WEEKS,
     MAX_WORKOUT_SETS, MAX_WORKOUTS, NON_BLANK_PATTERN, NOTE_MAX, PROGRAM_NAME_MAX, RPE_MAX,
-    RPE_MIN, SET_NUMBER_MAX, TOKEN_PATTERN, WEIGHT_MAX, WEIGHT_MIN,
+    RPE_MIN, SET_NUMBER_MAX, TOKEN_PATTERN, WEIGHT_MAX, WEIGHT_MIN, WORKOUT_SECONDS_MAX,
 };
 use crate::program::{Program, RepType, Unit};
 
@@ -212,6 +212,14 @@ pub enum ProgramStatus {
 pub struct Workout {
     /// The day it took place.
     pub date: Date,
+    /// The session's title, as the athlete's app named it (at most 200 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = PROGRAM_NAME_MAX))]
+    pub name: Option<String>,
+    /// How long the session lasted, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(max = WORKOUT_SECONDS_MAX))]
+    pub duration_seconds: Option<u32>,
     /// The assigned program it was done against; absent for free training.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(length(min = 1, max = PROGRAM_NAME_MAX))]
@@ -272,6 +280,10 @@ pub struct LoggedSet {
     /// sets by the signals.
     #[serde(default, skip_serializing_if = "SetKind::is_working")]
     pub kind: SetKind,
+    /// The athlete's note on the set (at most 5000 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(max = NOTE_MAX))]
+    pub notes: Option<String>,
 }
 
 impl LoggedSet {
@@ -290,6 +302,7 @@ impl LoggedSet {
             rpe: None,
             rep_type: RepType::Reps,
             kind: SetKind::Working,
+            notes: None,
         }
     }
 
