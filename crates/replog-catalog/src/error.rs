@@ -17,9 +17,30 @@ pub enum CatalogError {
     Core(#[from] replog_core::CoreError),
 }
 
+/// The kinds of document the validator reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    /// A CatalogJSON v1 document (`spec/catalog-json.md`).
+    Catalog,
+    /// A Logbook JSON v1 document (`spec/logbook-json.md`).
+    Logbook,
+}
+
+impl DocumentKind {
+    /// The format's name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Catalog => "CatalogJSON",
+            Self::Logbook => "Logbook JSON",
+        }
+    }
+}
+
 /// A document that failed validation, with every issue found (errors and warnings).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidDocument {
+    /// What kind of document it was.
+    pub kind: DocumentKind,
     /// Every issue, in document order.
     pub issues: Vec<Issue>,
 }
@@ -36,7 +57,8 @@ impl fmt::Display for InvalidDocument {
         let count = self.errors().count();
         write!(
             f,
-            "invalid CatalogJSON document ({count} error{}):",
+            "invalid {} document ({count} error{}):",
+            self.kind.name(),
             if count == 1 { "" } else { "s" }
         )?;
         for issue in self.errors() {

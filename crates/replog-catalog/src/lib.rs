@@ -19,10 +19,13 @@
 mod document;
 mod engine;
 mod error;
+mod logbook;
 mod validate;
 
-pub use error::{CatalogError, InvalidDocument};
+pub use error::{CatalogError, DocumentKind, InvalidDocument};
 pub use replog_core::{
     ExerciseIndex, IndexedExercise, SIMILAR, closest, closest_key, normalize_into, normalize_name,
 };
-pub use validate::{Limits, Validation, Validator, parse, validate};
+pub use validate::{
+    Limits, Root, Validation, Validator, parse, parse_logbook, validate, validate_logbook,
+};

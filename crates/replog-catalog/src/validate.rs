@@ -3,13 +3,14 @@
 
 use std::collections::HashSet;
 
-use replog_core::{Catalog, Code, Exercise, Issue, Path};
+use replog_core::{Catalog, Code, Exercise, Issue, Logbook, Path};
 use serde::de::DeserializeSeed;
 use serde::ser::SerializeStruct;
 
 use crate::document::{Against, DocState, DocX};
 use crate::engine::{Ctx, Visit};
-use crate::error::{CatalogError, InvalidDocument};
+use crate::error::{CatalogError, DocumentKind, InvalidDocument};
+use crate::logbook::{LogbookState, LogbookX};
 use replog_core::ExerciseIndex;
 
 /// Bounds on the work one document may cause, so hostile input cannot exhaust memory or the
@@ -117,7 +118,9 @@ impl Validator {
     /// Every issue of JSON text, in document order, without building the document: the fast
     /// path when only the verdict is wanted (an upload check, a binding's `success` flag).
     pub fn issues(&self, input: impl AsRef<[u8]>) -> Vec<Issue> {
-        self.run_bytes(input.as_ref(), Mode::Check).into_parts().1
+        self.run_bytes::<Catalog>(input.as_ref(), Mode::Check)
+            .into_parts()
+            .1
     }
 
     /// Validates an already-parsed JSON value.
@@ -140,7 +143,8 @@ impl Validator {
 
     /// Whether the document is valid, stopping at the first error found.
     pub fn is_valid(&self, input: impl AsRef<[u8]>) -> bool {
-        self.run_bytes(input.as_ref(), Mode::FirstError).is_valid()
+        self.run_bytes::<Catalog>(input.as_ref(), Mode::FirstError)
+            .is_valid()
     }
 
     /// The document, or every issue if it has an error.
@@ -148,7 +152,34 @@ impl Validator {
         self.validate(input).into_result()
     }
 
-    fn run_bytes(&self, input: &[u8], mode: Mode) -> Validation {
+    /// Validates Logbook JSON text (`spec/logbook-json.md`): every issue, in document order,
+    /// and the logbook when it has no error. Templates are checked as CatalogJSON programs
+    /// against the host's catalog; logged exercise names the catalog lacks are warnings.
+    pub fn validate_logbook(&self, input: impl AsRef<[u8]>) -> Validation<Logbook> {
+        self.run_bytes(input.as_ref(), Mode::Build)
+    }
+
+    /// Every issue of Logbook JSON text, without building the logbook.
+    pub fn logbook_issues(&self, input: impl AsRef<[u8]>) -> Vec<Issue> {
+        self.run_bytes::<Logbook>(input.as_ref(), Mode::Check)
+            .into_parts()
+            .1
+    }
+
+    /// Validates an already-parsed Logbook JSON value.
+    pub fn validate_logbook_value(&self, value: &serde_json::Value) -> Validation<Logbook> {
+        match self.run(value, Mode::Build) {
+            Run::Done(validation) | Run::Stopped(validation) => validation,
+            Run::NotJson(error) => Validation::failed(invalid_json(&error)),
+        }
+    }
+
+    /// The logbook, or every issue if it has an error.
+    pub fn parse_logbook(&self, input: impl AsRef<[u8]>) -> Result<Logbook, CatalogError> {
+        self.validate_logbook(input).into_result()
+    }
+
+    fn run_bytes<T: ReadRoot>(&self, input: &[u8], mode: Mode) -> Validation<T> {
         let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
         if input.len() > self.limits.max_bytes {
             let message = format!(
@@ -172,7 +203,11 @@ impl Validator {
     }
 
     /// Runs the seeds over any deserializer.
-    fn run<'de, D: serde::Deserializer<'de>>(&self, deserializer: D, mode: Mode) -> Run<D::Error> {
+    fn run<'de, T: ReadRoot, D: serde::Deserializer<'de>>(
+        &self,
+        deserializer: D,
+        mode: Mode,
+    ) -> Run<T, D::Error> {
         let max_depth = self.limits.max_depth.min(100);
         let build = mode == Mode::Build;
         let mut ctx = Ctx::new(
@@ -181,16 +216,7 @@ impl Validator {
             mode == Mode::FirstError,
             build,
         );
-        let against = Against {
-            host: &self.host,
-            equipment: self.equipment.as_ref(),
-        };
-        let mut st = DocState::new(against);
-        let parsed = Visit::new(DocX {
-            ctx: &mut ctx,
-            st: &mut st,
-        })
-        .deserialize(deserializer);
+        let parsed = T::read(self, &mut ctx, deserializer);
         let stopped = ctx.stopped();
         let had_errors = ctx.errors() > 0;
         let issues = ctx.finish();
@@ -219,12 +245,67 @@ enum Mode {
     FirstError,
 }
 
+/// A document kind the validator reads: how to read its root.
+pub trait Root: Sized + sealed::Sealed {
+    /// What failing documents of this kind are called in errors.
+    const KIND: DocumentKind;
+}
+
+/// How the engine reads a document kind's root value.
+trait ReadRoot: Root {
+    fn read<'de, D: serde::Deserializer<'de>>(
+        validator: &Validator,
+        ctx: &mut Ctx,
+        deserializer: D,
+    ) -> Result<Option<Self>, D::Error>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for replog_core::Catalog {}
+    impl Sealed for replog_core::Logbook {}
+}
+
+impl Root for Catalog {
+    const KIND: DocumentKind = DocumentKind::Catalog;
+}
+
+impl ReadRoot for Catalog {
+    fn read<'de, D: serde::Deserializer<'de>>(
+        validator: &Validator,
+        ctx: &mut Ctx,
+        deserializer: D,
+    ) -> Result<Option<Self>, D::Error> {
+        let against = Against {
+            host: &validator.host,
+            equipment: validator.equipment.as_ref(),
+        };
+        let mut st = DocState::new(against);
+        Visit::new(DocX { ctx, st: &mut st }).deserialize(deserializer)
+    }
+}
+
+impl Root for Logbook {
+    const KIND: DocumentKind = DocumentKind::Logbook;
+}
+
+impl ReadRoot for Logbook {
+    fn read<'de, D: serde::Deserializer<'de>>(
+        validator: &Validator,
+        ctx: &mut Ctx,
+        deserializer: D,
+    ) -> Result<Option<Self>, D::Error> {
+        let mut st = LogbookState::new(&validator.host);
+        Visit::new(LogbookX { ctx, st: &mut st }).deserialize(deserializer)
+    }
+}
+
 /// How a run of the seeds ended.
-enum Run<E> {
+enum Run<T, E> {
     /// The whole value was read.
-    Done(Validation),
+    Done(Validation<T>),
     /// The seeds stopped the parse on purpose (too deep, too many issues, first error).
-    Stopped(Validation),
+    Stopped(Validation<T>),
     /// The parser failed: the text is not JSON.
     NotJson(E),
 }
@@ -241,14 +322,15 @@ fn invalid_json(error: &serde_json::Error) -> Issue {
     Issue::new(Path::root(), Code::InvalidJson, message)
 }
 
-/// The outcome of validating one document.
+/// The outcome of validating one document: a CatalogJSON document by default, or a
+/// [`Logbook`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct Validation {
-    document: Option<Catalog>,
+pub struct Validation<T = Catalog> {
+    document: Option<T>,
     issues: Vec<Issue>,
 }
 
-impl Validation {
+impl<T: Root> Validation<T> {
     fn failed(issue: Issue) -> Self {
         Self {
             document: None,
@@ -272,20 +354,21 @@ impl Validation {
     }
 
     /// The document, when it is valid.
-    pub fn document(&self) -> Option<&Catalog> {
+    pub fn document(&self) -> Option<&T> {
         self.document.as_ref()
     }
 
     /// The document (when valid) and every issue.
-    pub fn into_parts(self) -> (Option<Catalog>, Vec<Issue>) {
+    pub fn into_parts(self) -> (Option<T>, Vec<Issue>) {
         (self.document, self.issues)
     }
 
     /// The document, or every issue if it has an error.
-    pub fn into_result(self) -> Result<Catalog, CatalogError> {
+    pub fn into_result(self) -> Result<T, CatalogError> {
         match self.document {
             Some(document) if self.is_valid() => Ok(document),
             _ => Err(CatalogError::Invalid(Box::new(InvalidDocument {
+                kind: T::KIND,
                 issues: self.issues,
             }))),
         }
@@ -293,7 +376,7 @@ impl Validation {
 }
 
 /// Serialises as the `validate` example prints it: `{"valid": bool, "issues": [...]}`.
-impl serde::Serialize for Validation {
+impl<T: Root> serde::Serialize for Validation<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Validation", 2)?;
         out.serialize_field("valid", &self.is_valid())?;
@@ -310,4 +393,14 @@ pub fn validate(input: impl AsRef<[u8]>) -> Validation {
 /// Parses JSON text into a [`Catalog`], or every issue if it has an error.
 pub fn parse(input: impl AsRef<[u8]>) -> Result<Catalog, CatalogError> {
     Validator::new().parse(input)
+}
+
+/// Validates Logbook JSON text with no host catalog.
+pub fn validate_logbook(input: impl AsRef<[u8]>) -> Validation<Logbook> {
+    Validator::new().validate_logbook(input)
+}
+
+/// Parses Logbook JSON text into a [`Logbook`], or every issue if it has an error.
+pub fn parse_logbook(input: impl AsRef<[u8]>) -> Result<Logbook, CatalogError> {
+    Validator::new().parse_logbook(input)
 }

@@ -314,6 +314,17 @@ impl Issue {
         }
     }
 
+    /// An issue that is only a warning, whatever its code: a `unknown_exercise` in a
+    /// logbook's history, for one, names what happened and cannot be wrong.
+    pub fn warning(path: Path, code: Code, message: impl Into<String>) -> Self {
+        Self {
+            path,
+            code,
+            message: message.into(),
+            severity: Severity::Warning,
+        }
+    }
+
     /// Whether the issue makes the document invalid.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

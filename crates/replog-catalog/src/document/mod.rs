@@ -14,19 +14,19 @@ use std::collections::HashSet;
 use foldhash::HashMap;
 
 use replog_core::limits::{CATALOG_VERSION, MAX_EXERCISES, MAX_PROGRAMS};
-use replog_core::{
-    AppliesTo, Catalog, CatalogVersion, Category, Code, Every, Path, RepType, Tier, Unit,
-};
+use replog_core::{AppliesTo, Catalog, Category, Code, Every, Path, RepType, Tier, Unit};
 use serde::de::{self, MapAccess, SeqAccess};
 
 use crate::engine::{
-    ArrayX, Ctx, Elements, Expect, Named, Num, Seen, element, fields, member, missing, next_field,
+    ArrayX, Ctx, Elements, Expect, Named, Seen, VersionX, element, fields, member, missing,
+    next_field,
 };
 use replog_core::ExerciseIndex;
 use replog_core::normalize_into;
 
 use exercise::ExerciseX;
-use program::ProgramX;
+pub(crate) use program::ProgramX;
+pub(crate) use set::check_reps_bound;
 
 impl Named for Tier {
     const ALL: &'static [(&'static str, Self)] = &[
@@ -152,6 +152,9 @@ pub(crate) struct DocState<'v> {
     exercises_read: bool,
     /// A buffer for normalised names.
     scratch: String,
+    /// Program names must be unique (a CatalogJSON document); a logbook's templates may
+    /// repeat (the same program assigned twice).
+    unique_program_names: bool,
 }
 
 impl<'v> DocState<'v> {
@@ -168,7 +171,27 @@ impl<'v> DocState<'v> {
             suggestion_budget: SUGGESTION_BUDGET,
             exercises_read: false,
             scratch: String::new(),
+            unique_program_names: true,
         }
+    }
+
+    /// The state for program templates read on their own (a logbook's), against the host's
+    /// catalog only: no document exercises, and names that may repeat.
+    pub(crate) fn for_templates(against: Against<'v>) -> Self {
+        Self {
+            exercises_read: true,
+            unique_program_names: false,
+            ..Self::new(against)
+        }
+    }
+
+    /// Checks a reference that only warns when it does not resolve (a logged set names what
+    /// was done): `Some(message)` when there is a catalog in force and the name is not in it.
+    pub(crate) fn unresolved(&mut self, name: &str, key: &str) -> Option<String> {
+        if !self.checking() || self.identify(key).is_some() {
+            return None;
+        }
+        Some(self.unknown_message(name, key))
     }
 
     /// Claims a name or alias of exercise `at`; reports `duplicate` at the current path if an
@@ -404,7 +427,12 @@ impl<'de> Expect<'de> for DocX<'_, '_> {
         while let Some(field) = next_field(&mut map, ctx, &mut seen)? {
             match field {
                 DocField::CatalogVersion => {
-                    version = member!(map, ctx, "catalog_version", |ctx| VersionX { ctx })?;
+                    version = member!(map, ctx, "catalog_version", |ctx| VersionX {
+                        ctx,
+                        field: "catalog_version",
+                        version: CATALOG_VERSION,
+                        format: "CatalogJSON v1",
+                    })?;
                 }
                 DocField::Exercises => {
                     exercises = member!(map, ctx, "exercises", |ctx| ArrayX {
@@ -434,47 +462,8 @@ impl<'de> Expect<'de> for DocX<'_, '_> {
             missing(ctx, start, DocField::CatalogVersion)?;
         }
         st.resolve(ctx)?;
-        Ok(version.map(|CatalogVersion| {
-            Catalog::new(exercises.unwrap_or_default(), programs.unwrap_or_default())
-        }))
-    }
-}
-
-/// `catalog_version`: an integer that must be 1.
-struct VersionX<'c> {
-    ctx: &'c mut Ctx,
-}
-
-impl<'de> Expect<'de> for VersionX<'_> {
-    type Out = CatalogVersion;
-
-    fn expected(&self) -> &'static str {
-        "the integer 1"
-    }
-
-    fn ctx(&mut self) -> &mut Ctx {
-        self.ctx
-    }
-
-    fn on_num<E: de::Error>(self, value: Num) -> Result<Option<CatalogVersion>, E> {
-        let order = self.ctx.order;
-        #[allow(clippy::float_cmp, clippy::cast_precision_loss)] // an exact small integer
-        let (code, message) = match value {
-            Num::U(CATALOG_VERSION) => return Ok(Some(CatalogVersion)),
-            Num::F(f) if f == CATALOG_VERSION as f64 => return Ok(Some(CatalogVersion)),
-            Num::F(f) if f.fract() != 0.0 => (
-                Code::NotInteger,
-                format!("catalog_version must be a whole number, found {value}"),
-            ),
-            _ => (
-                Code::UnsupportedVersion,
-                format!(
-                    "catalog_version must be {CATALOG_VERSION} (this library reads CatalogJSON v1), found {value}"
-                ),
-            ),
-        };
-        self.ctx.report(order, code, message)?;
-        Ok(None)
+        Ok(version
+            .map(|()| Catalog::new(exercises.unwrap_or_default(), programs.unwrap_or_default())))
     }
 }
 

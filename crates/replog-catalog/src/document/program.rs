@@ -45,10 +45,10 @@ fields! {
 }
 
 /// One program of the document's `programs`, at position `index`.
-pub(super) struct ProgramX<'c, 'v> {
-    pub(super) ctx: &'c mut Ctx,
-    pub(super) st: &'c mut DocState<'v>,
-    pub(super) index: usize,
+pub(crate) struct ProgramX<'c, 'v> {
+    pub(crate) ctx: &'c mut Ctx,
+    pub(crate) st: &'c mut DocState<'v>,
+    pub(crate) index: usize,
 }
 
 impl<'de> Expect<'de> for ProgramX<'_, '_> {
@@ -190,6 +190,9 @@ fn claim_program_name<E: de::Error>(
     name: &str,
     index: usize,
 ) -> Result<(), E> {
+    if !st.unique_program_names {
+        return Ok(());
+    }
     normalize_into(name, &mut st.scratch);
     if let Some(first) = st.program_names.get(st.scratch.as_str()) {
         ctx.path.push(Seg::Key("name"));

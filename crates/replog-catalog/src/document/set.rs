@@ -145,18 +145,7 @@ impl<'de> Expect<'de> for SetX<'_> {
             missing(ctx, start, SetField::Reps)?;
         }
         if let (Some(Some(n)), Some(rep_type)) = (reps, rep_type) {
-            let max = rep_type.max_reps();
-            if n > max {
-                let kind = match rep_type {
-                    RepType::Reps => "reps",
-                    RepType::EachSide => "each_side",
-                    RepType::Seconds => "seconds",
-                    RepType::Distance => "distance",
-                };
-                let message =
-                    format!("reps must be at most {max} when rep_type is \"{kind}\", found {n}");
-                ctx.report_member(reps_order, "reps", Code::TooBig, message)?;
-            }
+            check_reps_bound(ctx, reps_order, n, rep_type)?;
         }
         if has_weight {
             program.has_weight = true;
@@ -211,4 +200,27 @@ impl<'de> Expect<'de> for RepsX<'_> {
         };
         Ok(Expect::on_num::<E>(reps, value)?.map(Some))
     }
+}
+
+/// `reps` (member of the object being read, visited at `order`) within the bound its
+/// `rep_type` sets: `too_big` otherwise. `true` when within.
+pub(crate) fn check_reps_bound<E: de::Error>(
+    ctx: &mut Ctx,
+    order: u32,
+    reps: u64,
+    rep_type: RepType,
+) -> Result<bool, E> {
+    let max = rep_type.max_reps();
+    if reps <= max {
+        return Ok(true);
+    }
+    let kind = match rep_type {
+        RepType::Reps => "reps",
+        RepType::EachSide => "each_side",
+        RepType::Seconds => "seconds",
+        RepType::Distance => "distance",
+    };
+    let message = format!("reps must be at most {max} when rep_type is \"{kind}\", found {reps}");
+    ctx.report_member(order, "reps", Code::TooBig, message)?;
+    Ok(false)
 }

@@ -124,7 +124,23 @@ impl Ctx {
         if code == Code::InvalidType {
             self.type_errors += 1;
         }
-        let issue = Issue::new(path, code, message);
+        self.push(order, Issue::new(path, code, message))
+    }
+
+    /// Reports a warning (an issue that leaves the document valid) at an explicit path.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn warn_at<E: de::Error>(
+        &mut self,
+        order: u32,
+        path: Path,
+        code: Code,
+        message: String,
+    ) -> Result<(), E> {
+        self.push(order, Issue::warning(path, code, message))
+    }
+
+    fn push<E: de::Error>(&mut self, order: u32, issue: Issue) -> Result<(), E> {
         let is_error = issue.is_error();
         self.issues.push((order, issue));
         if is_error {

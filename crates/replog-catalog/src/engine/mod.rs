@@ -16,8 +16,8 @@ mod primitives;
 pub(crate) use ctx::{Ctx, Seg};
 pub(crate) use object::{Fields, Seen, fields, missing, next_field};
 pub(crate) use primitives::{
-    ArrayX, BoolX, Elements, EnumX, IntX, NameX, Named, NumX, ReqStr, Skip, StrX, TokenX, element,
-    required_text,
+    ArrayX, BoolX, DateX, Elements, EnumX, IntX, NameX, Named, NumX, ReqStr, Skip, StrX, TokenX,
+    VersionX, element, required_text,
 };
 
 use std::fmt;

@@ -3,7 +3,7 @@
 
 use std::marker::PhantomData;
 
-use replog_core::Code;
+use replog_core::{Code, Date};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::{Ctx, Expect, Num, Quoted, Seg, Visit};
@@ -604,4 +604,91 @@ where
     X: Expect<'de>,
 {
     seq.next_element_seed(Visit::new(expect))
+}
+
+/// A calendar date written `YYYY-MM-DD` (ISO 8601's extended calendar form, nothing else).
+pub(crate) struct DateX<'c> {
+    pub(crate) ctx: &'c mut Ctx,
+    pub(crate) field: &'static str,
+}
+
+impl<'de> Expect<'de> for DateX<'_> {
+    type Out = Date;
+
+    fn expected(&self) -> &'static str {
+        "a date string (YYYY-MM-DD)"
+    }
+
+    fn ctx(&mut self) -> &mut Ctx {
+        self.ctx
+    }
+
+    fn on_str<E: de::Error>(self, value: &str) -> Result<Option<Date>, E> {
+        let shaped = value.len() == 10
+            && value.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        let problem = if shaped {
+            match value.parse::<Date>() {
+                Ok(date) => return Ok(Some(date)),
+                Err(_) => "is not a day of the calendar",
+            }
+        } else {
+            "must be a date written YYYY-MM-DD"
+        };
+        let order = self.ctx.order;
+        self.ctx.report(
+            order,
+            Code::InvalidFormat,
+            format!("{} {problem}, found {}", self.field, Quoted(value)),
+        )?;
+        Ok(None)
+    }
+}
+
+/// A document's version member: an integer that must be `version`.
+pub(crate) struct VersionX<'c> {
+    pub(crate) ctx: &'c mut Ctx,
+    pub(crate) field: &'static str,
+    pub(crate) version: u64,
+    /// The format and version this library reads, for messages: "CatalogJSON v1".
+    pub(crate) format: &'static str,
+}
+
+impl<'de> Expect<'de> for VersionX<'_> {
+    type Out = ();
+
+    fn expected(&self) -> &'static str {
+        "an integer"
+    }
+
+    fn ctx(&mut self) -> &mut Ctx {
+        self.ctx
+    }
+
+    fn on_num<E: de::Error>(self, value: Num) -> Result<Option<()>, E> {
+        let Self {
+            ctx,
+            field,
+            version,
+            format,
+        } = self;
+        let order = ctx.order;
+        #[allow(clippy::float_cmp, clippy::cast_precision_loss)] // an exact small integer
+        let (code, message) = match value {
+            Num::U(n) if n == version => return Ok(Some(())),
+            Num::F(f) if f == version as f64 => return Ok(Some(())),
+            Num::F(f) if f.fract() != 0.0 => (
+                Code::NotInteger,
+                format!("{field} must be a whole number, found {value}"),
+            ),
+            _ => (
+                Code::UnsupportedVersion,
+                format!("{field} must be {version} (this library reads {format}), found {value}"),
+            ),
+        };
+        ctx.report(order, code, message)?;
+        Ok(None)
+    }
 }
