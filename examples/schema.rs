@@ -3,12 +3,13 @@
 //!
 //! ```text
 //! cargo run --release --example schema -- [--openai-strict | --typescript] [--envelope]
+//! cargo run --release --example schema -- --logbook
 //! ```
 //!
 //! With no option: the CatalogJSON document's schema, JSON Schema 2020-12. `--openai-strict`:
 //! the envelope `{reasoning, catalog}` as OpenAI structured outputs with `strict: true` take
 //! it. `--typescript`: the types as the prompt shows them. `--envelope`: the envelope rather
-//! than the bare document. Exit codes: 0, 1 if the schema breaks a dialect's limits, 2 usage.
+//! than the bare document. `--logbook`: the Logbook JSON document's schema instead. Exit codes: 0, 1 if the schema breaks a dialect's limits, 2 usage.
 
 mod common;
 
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 
 use replog::core::schema::{self, Dialect};
 
-const USAGE: &str = "schema [--openai-strict | --typescript] [--envelope]";
+const USAGE: &str = "schema [--openai-strict | --typescript] [--envelope] | schema --logbook";
 
 /// What to print.
 #[derive(Default)]
@@ -24,6 +25,7 @@ struct Args {
     openai_strict: bool,
     typescript: bool,
     envelope: bool,
+    logbook: bool,
 }
 
 fn parse_args() -> Result<Option<Args>, lexopt::Error> {
@@ -35,12 +37,16 @@ fn parse_args() -> Result<Option<Args>, lexopt::Error> {
             Long("openai-strict") => args.openai_strict = true,
             Long("typescript") => args.typescript = true,
             Long("envelope") => args.envelope = true,
+            Long("logbook") => args.logbook = true,
             Short('h') | Long("help") => return Ok(None),
             _ => return Err(arg.unexpected()),
         }
     }
     if args.openai_strict && args.typescript {
         return Err("--openai-strict and --typescript exclude each other".into());
+    }
+    if args.logbook && (args.openai_strict || args.typescript || args.envelope) {
+        return Err("--logbook takes no other option".into());
     }
     Ok(Some(args))
 }
@@ -72,6 +78,9 @@ fn main() -> ExitCode {
 }
 
 fn render(args: &Args) -> Result<String, replog::core::CoreError> {
+    if args.logbook {
+        return schema::to_string_pretty(&schema::logbook_schema());
+    }
     if args.typescript {
         return Ok(if args.envelope {
             schema::envelope_typescript()

@@ -498,3 +498,47 @@ fn a_logbook_is_not_a_catalog_and_a_catalog_is_not_a_logbook() {
         ],
     );
 }
+
+/// The exported schema (judged by the independent `jsonschema` crate, formats asserted)
+/// accepts what the validator accepts and rejects every single-member breakage the validator
+/// rejects with a code a schema can express.
+#[test]
+fn the_exported_logbook_schema_agrees_with_the_validator() {
+    let schema_doc = replog_core::schema::logbook_schema();
+    let schema = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema_doc)
+        .expect("the exported logbook schema compiles");
+    assert!(
+        schema.is_valid(&logbook()),
+        "the schema rejects the valid example"
+    );
+    let breakages: [(&str, Value); 12] = [
+        ("/logbook_version", json!(2)),
+        ("/as_of", json!("2026-02-30")),
+        ("/unit", json!("stone")),
+        ("/athlete/name", json!(7)),
+        ("/equipment/0", json!("Barbell")),
+        ("/programs/0/status", json!("paused")),
+        ("/programs/0/template/weeks", json!([])),
+        ("/workouts/0/sets/0/reps", json!(-1)),
+        ("/workouts/0/sets/0/rpe", json!(0.5)),
+        ("/workouts/0/sets/0/set_number", json!(0)),
+        ("/workouts/0/extra", json!(true)),
+        ("/notes/0/is_private", json!("yes")),
+    ];
+    for (pointer, value) in breakages {
+        let mut doc = logbook();
+        set(&mut doc, pointer, value);
+        let validation = check(&doc);
+        assert!(
+            !validation.is_valid(),
+            "the validator accepts a broken {pointer}"
+        );
+        assert!(
+            !schema.is_valid(&doc),
+            "the schema accepts a broken {pointer}: {}",
+            render(validation.issues())
+        );
+    }
+}

@@ -24,7 +24,7 @@ pub struct Logbook {
     /// Always 1.
     pub logbook_version: LogbookVersion,
     /// The day the context describes; nothing after it is used. Default: the latest date in
-    /// the logbook ([`Logbook::as_of`]).
+    /// the logbook.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
     /// The unit of every weight in the logbook (logged sets, training maxes, body weights);

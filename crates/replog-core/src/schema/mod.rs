@@ -37,7 +37,7 @@ pub use openai::{check_openai_limits, strip_strict_nulls, to_openai_strict};
 pub use rules::{UnexpressedRule, unexpressed_rules};
 pub use typescript::render_typescript;
 
-use crate::{Catalog, CoreError, Envelope};
+use crate::{Catalog, CoreError, Envelope, Logbook};
 
 /// A JSON Schema dialect the schemas are exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,6 +99,13 @@ pub fn schema_for<T: JsonSchema>(dialect: Dialect) -> Result<Value, CoreError> {
 /// change to the model breaks one (a test guards that).
 pub fn catalog_schema(dialect: Dialect) -> Result<Value, CoreError> {
     schema_for::<Catalog>(dialect)
+}
+
+/// The JSON Schema (draft 2020-12) of a Logbook JSON v1 document (`spec/logbook-json.md`),
+/// for hosts that check or document what they send. Dates carry `"format": "date"`; the
+/// rules across members (workout references, unique names, the unit) are the validator's.
+pub fn logbook_schema() -> Value {
+    base::generate::<Logbook>()
 }
 
 /// The JSON Schema of the LLM output envelope `{reasoning, catalog}` in `dialect`.
