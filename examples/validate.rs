@@ -1,11 +1,14 @@
-//! Validates a CatalogJSON file and prints `{"valid": bool, "issues": [...]}`.
+//! Validates a CatalogJSON file (or, with `--logbook`, a Logbook JSON file) and prints
+//! `{"valid": bool, "issues": [...]}`.
 //!
 //! ```text
 //! cargo run --release --example validate -- FILE [--catalog FILE]... [--equipment a,b,...]
+//! cargo run --release --example validate -- --logbook FILE [--catalog FILE]...
 //! ```
 //!
 //! `--catalog` files supply the host's existing exercises (references may resolve to them);
-//! `--equipment` checks every prescribed exercise against that equipment list. Exit codes: 0
+//! `--equipment` checks every prescribed exercise against that equipment list (CatalogJSON
+//! only: a logbook carries its own). Exit codes: 0
 //! valid, 1 invalid, 2 usage or an unreadable file.
 
 mod common;
@@ -15,20 +18,23 @@ use std::process::ExitCode;
 
 use replog::Validator;
 
-const USAGE: &str = "validate FILE [--catalog FILE]... [--equipment a,b,...]";
+const USAGE: &str = "validate [--logbook] FILE [--catalog FILE]... [--equipment a,b,...]";
 
 struct Args {
     file: PathBuf,
     catalogs: Vec<PathBuf>,
     equipment: Option<Vec<String>>,
+    logbook: bool,
 }
 
 fn parse_args() -> Result<Args, lexopt::Error> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
     let (mut file, mut catalogs, mut equipment) = (None, Vec::new(), None);
+    let mut logbook = false;
     while let Some(arg) = parser.next()? {
         match arg {
+            Long("logbook") => logbook = true,
             Long("catalog") => catalogs.push(PathBuf::from(parser.value()?)),
             Long("equipment") => {
                 let list: String = parser.value()?.parse()?;
@@ -45,10 +51,14 @@ fn parse_args() -> Result<Args, lexopt::Error> {
         }
     }
     let file = file.ok_or("missing FILE")?;
+    if logbook && equipment.is_some() {
+        return Err("--equipment applies to CatalogJSON files; a logbook lists its own".into());
+    }
     Ok(Args {
         file,
         catalogs,
         equipment,
+        logbook,
     })
 }
 
@@ -76,6 +86,11 @@ fn run(args: &Args) -> Result<bool, String> {
         validator = validator.with_equipment(equipment);
     }
     let bytes = common::read(&args.file)?;
+    if args.logbook {
+        let report = validator.validate_logbook(&bytes);
+        common::print_json(&report)?;
+        return Ok(report.is_valid());
+    }
     let report = validator.validate(&bytes);
     common::print_json(&report)?;
     Ok(report.is_valid())
