@@ -1,5 +1,6 @@
 //! Goal lint: prescriptions against the NSCA rep and load zones of the program's goal.
 
+use super::load::is_labelled_lighter;
 use super::{Context, GOAL_ZONE, SOURCE_NSCA, counted_reps, num, warning};
 use crate::metrics::percent_of_1rm;
 use crate::{Issue, PrescribedExercise};
@@ -138,8 +139,8 @@ fn fits(cx: &Context<'_>, zone: &Zone, work: &MainWork) -> bool {
 /// `lint.goal_zone`: when the program's `goal` names strength, hypertrophy, power or
 /// endurance, every prescribed exercise whose main work ([`main_work`]) fits none of the
 /// goal's zones, even with the slack of [`Thresholds`](super::Thresholds), warns once, at the
-/// prescribed exercise. Exercises with no judgeable set, and goals that name no zone, are
-/// skipped.
+/// prescribed exercise. Exercises with no judgeable set, weeks labelled as lighter (a deload
+/// is light on purpose; see [`is_labelled_lighter`]) and goals that name no zone are skipped.
 pub(super) fn goal_zone(cx: &Context<'_>, issues: &mut Vec<Issue>) {
     let Some(goal) = cx.program.goal.as_deref() else {
         return;
@@ -154,6 +155,14 @@ pub(super) fn goal_zone(cx: &Context<'_>, issues: &mut Vec<Issue>) {
         .map(|zone| format!("{}: {}", zone.name, zone.text))
         .collect();
     for (loc, exercise) in cx.prescribed() {
+        let deload = cx
+            .program
+            .weeks
+            .get(loc.week)
+            .is_some_and(is_labelled_lighter);
+        if deload {
+            continue;
+        }
         let Some(work) = main_work(cx, exercise) else {
             continue;
         };

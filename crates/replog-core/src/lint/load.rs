@@ -96,22 +96,34 @@ fn week_tops(cx: &Context<'_>, week: usize) -> BTreeMap<(String, Terms), Top> {
 
 /// `lint.load_jump`: an exercise's heaviest load of a week (`percent_tm`, or `weight` when it
 /// has no `percent_tm`) against its heaviest load in the same terms the week before, when
-/// both weeks have one. A week labelled as lighter (deload, recovery, taper, light, unload) is
-/// not a reference: a return from it is judged against the last week before it. Reported at
-/// the first set with the new top load, at its `percent_tm` or `weight`.
+/// both weeks have one. When the week before was a lighter week ([`lighter_weeks`]), the
+/// reference is the heaviest load from the last week that was not lighter up to the week
+/// before, so a return from a deload is judged against the loads before it. Reported at the
+/// first set with the new top load, at its `percent_tm` or `weight`.
 pub(super) fn load_jump(cx: &Context<'_>, issues: &mut Vec<Issue>) {
     let weeks = &cx.program.weeks;
     let tops: Vec<_> = (0..weeks.len()).map(|w| week_tops(cx, w)).collect();
+    let lighter = lighter_weeks(cx);
     let limit = cx.th.max_load_jump_percent;
     for (w, current) in tops.iter().enumerate() {
-        let reference = (0..w)
-            .rev()
-            .find(|&r| weeks.get(r).is_some_and(|week| !is_labelled_lighter(week)));
-        let Some((r, before)) = reference.and_then(|r| Some((r, tops.get(r)?))) else {
-            continue;
-        };
+        // The week before, and the lighter weeks back to the last one that was not lighter.
+        let mut window = Vec::new();
+        for r in (0..w).rev() {
+            window.push(r);
+            if !lighter.get(r).copied().unwrap_or(false) {
+                break;
+            }
+        }
         for (key, top) in current {
-            let Some(old) = before.get(key) else { continue };
+            // The heaviest reference load, the most recent on ties.
+            let reference = window
+                .iter()
+                .filter_map(|&r| Some((r, tops.get(r)?.get(key)?)))
+                .fold(None::<(usize, &Top)>, |best, (r, old)| match best {
+                    Some((_, b)) if b.load >= old.load => best,
+                    _ => Some((r, old)),
+                });
+            let Some((r, old)) = reference else { continue };
             if old.load <= 0.0 {
                 continue;
             }
@@ -191,15 +203,9 @@ fn week_work(cx: &Context<'_>, week: usize, heaviest: &BTreeMap<String, f64>) ->
         .sum()
 }
 
-/// `lint.no_lighter_week`: more than 8 weeks in a row (by default) none of which is lighter.
-/// A week is lighter when its label says so (see [`is_labelled_lighter`]) or when its work
-/// (see [`week_work`]) is at least 10 % below the week before's. Reported once per run, at the
-/// first week past the limit. A loop (one week repeated) is skipped: how long it runs is the
-/// coach's call, not the template's.
-pub(super) fn no_lighter_week(cx: &Context<'_>, issues: &mut Vec<Issue>) {
-    if cx.program.is_loop {
-        return;
-    }
+/// Which weeks are lighter: labelled so ([`is_labelled_lighter`]), or with work ([`week_work`])
+/// at least the threshold (10 %) below the week before's.
+fn lighter_weeks(cx: &Context<'_>) -> Vec<bool> {
     let mut heaviest: BTreeMap<String, f64> = BTreeMap::new();
     for (_, _, exercise, set) in cx.sets() {
         if let Some(weight) = set.weight {
@@ -212,16 +218,34 @@ pub(super) fn no_lighter_week(cx: &Context<'_>, issues: &mut Vec<Issue>) {
         .map(|w| week_work(cx, w, &heaviest))
         .collect();
     let keep = 1.0 - cx.th.lighter_week_drop_percent / 100.0;
+    weeks
+        .iter()
+        .enumerate()
+        .map(|(w, week)| {
+            let dropped = w
+                .checked_sub(1)
+                .and_then(|p| work.get(p))
+                .zip(work.get(w))
+                .is_some_and(|(&before, &now)| before > 0.0 && now <= before * keep + EPSILON);
+            is_labelled_lighter(week) || dropped
+        })
+        .collect()
+}
+
+/// `lint.no_lighter_week`: more than 8 weeks in a row (by default) none of which is lighter
+/// ([`lighter_weeks`]). Reported once per run, at the first week past the limit. A loop (one
+/// week repeated) is skipped: how long it runs is the coach's call, not the template's.
+pub(super) fn no_lighter_week(cx: &Context<'_>, issues: &mut Vec<Issue>) {
+    if cx.program.is_loop {
+        return;
+    }
+    let weeks = &cx.program.weeks;
+    let lighter = lighter_weeks(cx);
     let limit = cx.th.max_weeks_without_lighter;
     let mut run = 0_usize;
     let mut first = 0_usize;
-    for (w, week) in weeks.iter().enumerate() {
-        let dropped = w
-            .checked_sub(1)
-            .and_then(|p| work.get(p))
-            .zip(work.get(w))
-            .is_some_and(|(&before, &now)| before > 0.0 && now <= before * keep + EPSILON);
-        if is_labelled_lighter(week) || dropped {
+    for (w, &is_lighter) in lighter.iter().enumerate() {
+        if is_lighter {
             run = 0;
             continue;
         }
