@@ -497,7 +497,7 @@ fn youth_intensity_fires_at_85_percent_of_1rm() {
         &issues[0],
         &[
             "Tommy (15)",
-            "Back Squat of 85 % TM (85 % of 1RM)",
+            "Back Squat at 85 % TM (85 % of 1RM)",
             "at or above 85 %",
         ],
     );
@@ -520,7 +520,10 @@ fn youth_intensity_uses_the_rpe_when_the_chart_cannot_say() {
             "/weeks/0/days/0/exercises/0/sets/2/percent_tm",
         ]
     );
-    assert_mentions(&issues[0], &["of RPE 9 is at or above 85 %"]);
+    assert_mentions(
+        &issues[0],
+        &["Back Squat at RPE 9 is at or above RPE 9, about 85 % of 1RM"],
+    );
     // 95 % TM at the default 0.9 is 85.5 % of 1RM.
     assert_mentions(&issues[1], &["95 % TM (85.5 % of 1RM)"]);
 }
@@ -723,7 +726,7 @@ fn the_sample_program_at_a_training_max_equal_to_1rm() {
     assert_mentions(&issues[1], &["week 3 has 21 hard sets for glutes", sources]);
     assert_mentions(
         &issues[2],
-        &["Tommy (15)", "Power Clean of 85 % TM (85 % of 1RM)"],
+        &["Tommy (15)", "Power Clean at 85 % TM (85 % of 1RM)"],
     );
     // The day Tommy turns 18 only the volume warnings remain.
     let adult = LintOptions::new()

@@ -72,7 +72,7 @@ struct Top {
 /// The heaviest load of each (exercise, terms) in one week.
 fn week_tops(cx: &Context<'_>, week: usize) -> BTreeMap<(String, Terms), Top> {
     let mut tops = BTreeMap::new();
-    for (loc, s, exercise, set) in cx.sets().filter(|(loc, ..)| loc.week == week) {
+    for (loc, s, exercise, set) in cx.sets_in(week) {
         let load = match (set.percent_tm, set.weight) {
             (Some(percent), _) => (Terms::PercentTm, percent),
             (None, Some(weight)) => (Terms::Weight, weight),
@@ -182,8 +182,7 @@ fn exercise_name(cx: &Context<'_>, loc: Loc) -> String {
 /// percent of 1RM for the set's reps and `rpe` over 100, else `weight` over the heaviest
 /// weight the program gives that exercise, else 1 (bodyweight). AMRAP sets are left out.
 fn week_work(cx: &Context<'_>, week: usize, heaviest: &BTreeMap<String, f64>) -> f64 {
-    cx.sets()
-        .filter(|(loc, ..)| loc.week == week)
+    cx.sets_in(week)
         .filter_map(|(_, _, exercise, set)| {
             let reps = counted_reps(set)?;
             let intensity = if let Some(percent) = set.percent_tm {

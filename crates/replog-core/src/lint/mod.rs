@@ -135,7 +135,7 @@ pub struct Thresholds {
     pub youth_max_percent_1rm: f64,
     /// A set with an RPE but no load the RTS chart can turn into percent of 1RM (an AMRAP, a
     /// timed set, more than 12 reps) warns for a youth at or above this RPE. Default 9: one
-    /// rep or less in reserve, about where the chart puts 85 % for 3-4 reps.
+    /// rep or less in reserve; on the RTS chart 4 reps at RPE 9 are already 86.3 % of 1RM.
     pub youth_max_rpe: f64,
     /// More plyometric ground contacts than this in one session warn for a youth. Default 100
     /// (Faigenbaum et al. 2009; NSCA, *Essentials*, 4th ed., beginner plyometric volume).
@@ -336,25 +336,32 @@ struct Context<'c> {
 impl Context<'_> {
     /// Every prescribed exercise with its week, day and exercise indices.
     fn prescribed(&self) -> impl Iterator<Item = (Loc, &PrescribedExercise)> {
-        self.program.weeks.iter().enumerate().flat_map(|(w, week)| {
-            week.days.iter().enumerate().flat_map(move |(d, day)| {
-                day.exercises.iter().enumerate().map(move |(e, exercise)| {
-                    (
-                        Loc {
-                            week: w,
-                            day: d,
-                            exercise: e,
-                        },
-                        exercise,
-                    )
-                })
+        (0..self.program.weeks.len()).flat_map(|w| self.prescribed_in(w))
+    }
+
+    /// The prescribed exercises of week `w` (none for a week that is not there).
+    fn prescribed_in(&self, w: usize) -> impl Iterator<Item = (Loc, &PrescribedExercise)> {
+        let days = self.program.weeks.get(w).map_or(&[][..], |week| &week.days);
+        days.iter().enumerate().flat_map(move |(d, day)| {
+            day.exercises.iter().enumerate().map(move |(e, exercise)| {
+                let loc = Loc {
+                    week: w,
+                    day: d,
+                    exercise: e,
+                };
+                (loc, exercise)
             })
         })
     }
 
     /// Every set with its location and its prescribed exercise.
     fn sets(&self) -> impl Iterator<Item = (Loc, usize, &PrescribedExercise, &Set)> {
-        self.prescribed().flat_map(|(loc, exercise)| {
+        (0..self.program.weeks.len()).flat_map(|w| self.sets_in(w))
+    }
+
+    /// The sets of week `w`, like [`Context::sets`].
+    fn sets_in(&self, w: usize) -> impl Iterator<Item = (Loc, usize, &PrescribedExercise, &Set)> {
+        self.prescribed_in(w).flat_map(|(loc, exercise)| {
             exercise
                 .sets
                 .iter()

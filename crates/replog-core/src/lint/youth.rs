@@ -60,12 +60,14 @@ pub(super) fn youth_sets(cx: &Context<'_>, youth: &Youth<'_>, issues: &mut Vec<I
 /// `percent_tm` or `rpe`.
 pub(super) fn youth_intensity(cx: &Context<'_>, youth: &Youth<'_>, issues: &mut Vec<Issue>) {
     let ceiling = cx.th.youth_max_percent_1rm;
+    let limit = format!("{} % of 1RM", num(ceiling));
     for (loc, s, exercise, set) in cx.sets() {
-        let (member, found) = if let Some(percent_tm) = set.percent_tm {
+        // (member, what the set asks for, the limit it reaches)
+        let (member, found, reached) = if let Some(percent_tm) = set.percent_tm {
             if cx.percent_1rm(percent_tm) + EPSILON < ceiling {
                 continue;
             }
-            ("percent_tm", cx.describe_tm(percent_tm))
+            ("percent_tm", cx.describe_tm(percent_tm), limit.clone())
         } else if let Some(rpe) = set.rpe {
             match counted_reps(set).and_then(|reps| Some((reps, percent_of_1rm(reps, rpe)?))) {
                 Some((_, percent)) if percent + EPSILON < ceiling => continue,
@@ -76,9 +78,14 @@ pub(super) fn youth_intensity(cx: &Context<'_>, youth: &Youth<'_>, issues: &mut 
                         num(rpe),
                         num(percent)
                     ),
+                    limit.clone(),
                 ),
                 None if rpe < cx.th.youth_max_rpe => continue,
-                None => ("rpe", format!("RPE {}", num(rpe))),
+                None => (
+                    "rpe",
+                    format!("RPE {}", num(rpe)),
+                    format!("RPE {}, about {limit}", num(cx.th.youth_max_rpe)),
+                ),
             }
         } else {
             continue;
@@ -87,12 +94,11 @@ pub(super) fn youth_intensity(cx: &Context<'_>, youth: &Youth<'_>, issues: &mut 
             loc.set_path(s).join(member),
             YOUTH_INTENSITY,
             format!(
-                "{} is under {}: {} of {found} is at or above {} % of 1RM, the top of the youth \
+                "{} is under {}: {} at {found} is at or above {reached}, the top of the youth \
                  loading range ({SOURCE_YOUTH})",
                 youth.who(),
                 cx.th.youth_age,
                 exercise.exercise,
-                num(ceiling),
             ),
         ));
     }
