@@ -435,6 +435,18 @@ fn no_lighter_week_is_quiet_at_8_weeks_and_after_a_lighter_one() {
     assert_eq!(paths(&only(&issues, "no_lighter_week")), ["/weeks/8"]);
 }
 
+#[test]
+fn no_lighter_week_skips_loops() {
+    // With a limit of 0 weeks, a one-week template warns at once; a loop never does.
+    let mut thresholds = Thresholds::default();
+    thresholds.max_weeks_without_lighter = 0;
+    let options = LintOptions::new().thresholds(thresholds);
+    let once = program(json!({"weeks": steady_weeks(1)}));
+    assert_eq!(paths(&lint_program(&once, &options)), ["/weeks/0"]);
+    let looped = program(json!({"is_loop": true, "weeks": steady_weeks(1)}));
+    assert_eq!(lint_program(&looped, &options), []);
+}
+
 // ---- youth ----
 
 fn youth_options<'a>(athlete: &'a Athlete, index: &'a ExerciseIndex) -> LintOptions<'a> {
@@ -680,6 +692,30 @@ fn issues_are_warnings_in_document_order_every_time() {
         ]
     );
     assert_eq!(lint::ALL.len(), 8);
+}
+
+#[test]
+fn lint_catalog_resolves_the_documents_exercises_before_the_hosts() {
+    // The host says Leg Press trains quadriceps; the document's own Leg Press says glutes.
+    let p = leg_week(3);
+    let host = index();
+    let options = LintOptions::new().exercises(&host);
+    let with_host = lint_catalog(&Catalog::new(vec![], vec![p.clone()]), &options);
+    assert_eq!(paths(&with_host), ["/programs/0/weeks/0"]);
+    assert_mentions(&with_host[0], &["21 hard sets for quadriceps"]);
+    let own: Vec<Exercise> =
+        serde_json::from_value(json!([{"name": "Leg Press", "muscles": ["glutes"]}]))
+            .expect("exercise");
+    let with_own = lint_catalog(&Catalog::new(own, vec![p.clone(), p]), &options);
+    // Now quadriceps has 13 and glutes 13 + 8 = 21, in each of the two programs.
+    assert_eq!(
+        paths(&with_own),
+        ["/programs/0/weeks/0", "/programs/1/weeks/0"]
+    );
+    assert_mentions(
+        &with_own[1],
+        &["21 hard sets for glutes", "Back Squat 13, Leg Press 8"],
+    );
 }
 
 // ---- the sample document ----

@@ -259,8 +259,8 @@ pub(super) fn no_lighter_week(cx: &Context<'_>, issues: &mut Vec<Issue>) {
                 NO_LIGHTER_WEEK,
                 format!(
                     "weeks {}-{} are {run} weeks in a row without a lighter week (a deload, or \
-                     at least {} % less work than the week before), more than {limit}; plan a \
-                     lighter week every 4-8 weeks ({SOURCE_DELOAD})",
+                     at least {} % less work than the week before), more than {limit}; coaches \
+                     typically plan one every 4-6 weeks ({SOURCE_DELOAD})",
                     number(first),
                     number(w),
                     num(cx.th.lighter_week_drop_percent),

@@ -11,7 +11,7 @@
 //! | [`GOAL_ZONE`] | an exercise's main work sits outside the program goal's rep/load zone | NSCA, *Essentials of Strength Training and Conditioning*, 4th ed. |
 //! | [`WEEKLY_SETS_PER_MUSCLE`] | more than 20 hard sets for one muscle in a week | Schoenfeld, Ogborn & Krieger 2017 |
 //! | [`LOAD_JUMP`] | an exercise's top load rises more than 10 % over the week before | NSCA, *Essentials*, 4th ed. (load increments of about 2.5-10 %) |
-//! | [`NO_LIGHTER_WEEK`] | more than 8 weeks in a row without a lighter week | Bell et al. 2022 (coaches deload every 4-8 weeks) |
+//! | [`NO_LIGHTER_WEEK`] | more than 8 weeks in a row without a lighter week | Bell et al. 2022 (coaches deload every 4-6 weeks, with wide variation) |
 //! | [`YOUTH_SETS`] | under 18: more than 3 sets of an exercise | Faigenbaum et al. 2009, NSCA youth position statement |
 //! | [`YOUTH_INTENSITY`] | under 18: a set at or above 85 % of 1RM | Faigenbaum et al. 2009 |
 //! | [`YOUTH_PLYOMETRIC_CONTACTS`] | under 18: more than 100 plyometric contacts in a session | Faigenbaum et al. 2009; NSCA, *Essentials*, 4th ed. |
@@ -23,6 +23,9 @@
 //! - The youth rules need an athlete with a `birth_date` **and** a day to judge the age on
 //!   ([`LintOptions::judged_on`], or the logbook's `as_of` through [`LintOptions::logbook`]).
 //!   Without a day they stay silent: the crate does no I/O, so it never reads the clock.
+//! - The youth rules follow the conservative reading of the NSCA youth position statement;
+//!   a meta-analysis in youth *athletes* found more sets and 80-89 % of 1RM most effective for
+//!   strength (Lesinski et al. 2016, Br J Sports Med), which is why these are warnings.
 //! - Loads given as `percent_tm` are turned into percent of 1RM with the assumed training
 //!   max ([`LintOptions::training_max_fraction`], default 0.9).
 //!
@@ -98,9 +101,9 @@ const SOURCE_YOUTH: &str = "Faigenbaum et al. 2009, NSCA youth position statemen
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct Thresholds {
-    /// More hard sets than this for one muscle in one week warn. Default 20: the top of the
-    /// 10-20 weekly sets the dose-response evidence supports (Schoenfeld, Ogborn & Krieger
-    /// 2017, J Sports Sci 35(11)).
+    /// More hard sets than this for one muscle in one week warn. Default 20: muscle growth
+    /// rises with weekly sets, 10 or more beating fewer (Schoenfeld, Ogborn & Krieger 2017,
+    /// J Sports Sci 35(11)), and little evidence reaches past about 20.
     pub max_weekly_sets_per_muscle: u32,
     /// A set with `percent_tm` counts as hard when its percent of 1RM is at least this.
     /// Default 60: warm-up sets are prescribed below it (house heuristic).
@@ -113,8 +116,9 @@ pub struct Thresholds {
     /// warns. Default 10: NSCA's load increments run from about 2.5 % to 10 % (NSCA,
     /// *Essentials*, 4th ed., progression of training loads).
     pub max_load_jump_percent: f64,
-    /// More weeks than this in a row without a lighter week warn. Default 8: coaches plan a
-    /// lighter week every 4-8 weeks (Bell et al. 2022, Front Sports Act Living).
+    /// More weeks than this in a row without a lighter week warn. Default 8, which leaves room
+    /// for long blocks: coaches typically deload every 4-6 weeks, though periodicity varies
+    /// widely (Bell et al. 2022, Front Sports Act Living 4:1073223).
     pub max_weeks_without_lighter: usize,
     /// A week with at least this many percent less work than the week before counts as a
     /// lighter week, whatever its label. Default 10 (house heuristic).

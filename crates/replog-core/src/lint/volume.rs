@@ -53,8 +53,9 @@ pub(super) fn weekly_sets_per_muscle(cx: &Context<'_>, issues: &mut Vec<Issue>) 
                 week_path(w),
                 WEEKLY_SETS_PER_MUSCLE,
                 format!(
-                    "week {} has {} hard sets for {muscle}, more than {limit} a week, past \
-                     the volume the evidence supports ({SOURCE_VOLUME}); they come from {}",
+                    "week {} has {} hard sets for {muscle}, more than {limit} a week; \
+                     growth rises with weekly sets ({SOURCE_VOLUME}) but little evidence \
+                     reaches past about {limit}; they come from {}",
                     week.number,
                     tally.total,
                     tally.sources(),
