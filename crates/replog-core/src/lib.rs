@@ -13,6 +13,7 @@ mod exercise;
 mod index;
 mod issue;
 pub mod limits;
+pub mod lint;
 mod logbook;
 pub mod metrics;
 mod names;
