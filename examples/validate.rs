@@ -4,7 +4,11 @@
 //! ```text
 //! cargo run --release --example validate -- FILE [--catalog FILE]... [--equipment a,b,...]
 //! cargo run --release --example validate -- --logbook FILE [--catalog FILE]...
+//! cargo run --release --example validate -- FILE --lint [--athlete LOGBOOK] [--catalog FILE]...
 //! ```
+//!
+//! `--lint` adds the training-science warnings (`lint.*`) of a valid document's programs,
+//! for the athlete of `--athlete` (a Logbook JSON file: birth date and `as_of`) when given.
 //!
 //! `--catalog` files supply the host's existing exercises (references may resolve to them);
 //! `--equipment` checks every prescribed exercise against that equipment list (CatalogJSON
@@ -17,24 +21,30 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use replog::Validator;
+use replog::core::ExerciseIndex;
+use replog::core::lint::{LintOptions, lint_catalog};
 
-const USAGE: &str = "validate [--logbook] FILE [--catalog FILE]... [--equipment a,b,...]";
+const USAGE: &str = "validate [--logbook] FILE [--catalog FILE]... [--equipment a,b,...] [--lint [--athlete LOGBOOK]]";
 
 struct Args {
     file: PathBuf,
     catalogs: Vec<PathBuf>,
     equipment: Option<Vec<String>>,
     logbook: bool,
+    lint: bool,
+    athlete: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, lexopt::Error> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
     let (mut file, mut catalogs, mut equipment) = (None, Vec::new(), None);
-    let mut logbook = false;
+    let (mut logbook, mut lint, mut athlete) = (false, false, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Long("logbook") => logbook = true,
+            Long("lint") => lint = true,
+            Long("athlete") => athlete = Some(PathBuf::from(parser.value()?)),
             Long("catalog") => catalogs.push(PathBuf::from(parser.value()?)),
             Long("equipment") => {
                 let list: String = parser.value()?.parse()?;
@@ -54,11 +64,19 @@ fn parse_args() -> Result<Args, lexopt::Error> {
     if logbook && equipment.is_some() {
         return Err("--equipment applies to CatalogJSON files; a logbook lists its own".into());
     }
+    if logbook && lint {
+        return Err("--lint applies to CatalogJSON programs, not to a logbook".into());
+    }
+    if athlete.is_some() && !lint {
+        return Err("--athlete is the athlete the lints judge for; give --lint too".into());
+    }
     Ok(Args {
         file,
         catalogs,
         equipment,
         logbook,
+        lint,
+        athlete,
     })
 }
 
@@ -79,8 +97,11 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<bool, String> {
     let mut validator = Validator::new();
+    let mut host = ExerciseIndex::new();
     for path in &args.catalogs {
-        validator = validator.with_catalog(&common::read_catalog(path)?);
+        let catalog = common::read_catalog(path)?;
+        host.extend(&catalog.exercises);
+        validator = validator.with_catalog(&catalog);
     }
     if let Some(equipment) = &args.equipment {
         validator = validator.with_equipment(equipment);
@@ -92,6 +113,23 @@ fn run(args: &Args) -> Result<bool, String> {
         return Ok(report.is_valid());
     }
     let report = validator.validate(&bytes);
-    common::print_json(&report)?;
-    Ok(report.is_valid())
+    if !args.lint {
+        common::print_json(&report)?;
+        return Ok(report.is_valid());
+    }
+    let athlete = match &args.athlete {
+        Some(path) => Some(common::read_logbook(path)?),
+        None => None,
+    };
+    let valid = report.is_valid();
+    let (document, mut issues) = report.into_parts();
+    if let Some(document) = &document {
+        let mut options = LintOptions::new().exercises(&host);
+        if let Some(athlete) = &athlete {
+            options = options.logbook(athlete);
+        }
+        issues.extend(lint_catalog(document, &options));
+    }
+    common::print_json(&serde_json::json!({ "valid": valid, "issues": issues }))?;
+    Ok(valid)
 }

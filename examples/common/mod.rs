@@ -21,6 +21,12 @@ pub(crate) fn read_catalog(path: &Path) -> Result<replog::Catalog, String> {
     replog::catalog::parse(&bytes).map_err(|error| format!("{}: {error}", path.display()))
 }
 
+/// Reads and validates a Logbook JSON file given as an argument (`--athlete`, `--logbook`).
+pub(crate) fn read_logbook(path: &Path) -> Result<replog::core::Logbook, String> {
+    let bytes = read(path)?;
+    replog::catalog::parse_logbook(&bytes).map_err(|error| format!("{}: {error}", path.display()))
+}
+
 /// Prints a usage error and the usage text, and returns the usage exit code.
 pub(crate) fn usage_error(message: &str, usage: &str) -> ExitCode {
     eprintln!("error: {message}\n\nusage: {usage}");
