@@ -542,3 +542,83 @@ fn the_exported_logbook_schema_agrees_with_the_validator() {
         );
     }
 }
+
+/// Every JSON Pointer to a value in `doc`, the root excluded.
+fn pointers(doc: &Value, prefix: &str, out: &mut Vec<String>) {
+    match doc {
+        Value::Object(map) => {
+            for (key, value) in map {
+                let here = format!("{prefix}/{}", key.replace('~', "~0").replace('/', "~1"));
+                out.push(here.clone());
+                pointers(value, &here, out);
+            }
+        }
+        Value::Array(items) => {
+            for (index, value) in items.iter().enumerate() {
+                let here = format!("{prefix}/{index}");
+                out.push(here.clone());
+                pointers(value, &here, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+mod mutations {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Value::from),
+            (-3i64..60).prop_map(Value::from),
+            "[a-z0-9 _-]{0,12}".prop_map(Value::from),
+            Just(json!("2026-03-16")),
+            Just(json!("Sport Performance Month 3")),
+        ];
+        leaf.prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
+                prop::collection::btree_map("[a-z_]{1,8}", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        /// Replacing or removing any value of a valid logbook never panics; text and value
+        /// validation agree, the check-only path agrees, and every issue points at a value
+        /// that exists in the document or at a member that is missing from an object there.
+        #[test]
+        fn any_single_change_gives_consistent_issues(pick in any::<prop::sample::Index>(), replacement in any_json(), delete in any::<bool>()) {
+            let mut doc = logbook();
+            let mut all = Vec::new();
+            pointers(&doc, "", &mut all);
+            let pointer = pick.get(&all).clone();
+            if delete {
+                remove(&mut doc, &pointer);
+            } else {
+                set(&mut doc, &pointer, replacement);
+            }
+            let validation = check(&doc);
+            for issue in validation.issues() {
+                let path = issue.path.to_string();
+                let parent = path.rsplit_once('/').map_or("", |(parent, _)| parent);
+                prop_assert!(
+                    doc.pointer(&path).is_some() || doc.pointer(parent).is_some_and(Value::is_object),
+                    "issue at {path} points nowhere: {}", render(validation.issues())
+                );
+            }
+            if validation.is_valid() {
+                prop_assert!(validation.document().is_some());
+            }
+        }
+    }
+}
