@@ -74,6 +74,11 @@ impl ExerciseIndex {
         }
     }
 
+    /// Every exercise of the index, in the order added.
+    pub fn exercises(&self) -> &[IndexedExercise] {
+        &self.exercises
+    }
+
     /// How many exercises the index holds.
     pub fn len(&self) -> usize {
         self.exercises.len()

@@ -6,7 +6,9 @@
 //! shares it. Parsing and validating untrusted text is `replog-catalog`'s job; it builds the
 //! types of this crate.
 
+mod calendar;
 mod catalog;
+pub mod context;
 mod envelope;
 mod error;
 mod exercise;
@@ -22,6 +24,7 @@ pub mod schema;
 mod version;
 
 pub use catalog::{Catalog, CatalogVersion};
+pub use context::{AthleteContext, ContextOptions, Trend, build_context};
 pub use envelope::Envelope;
 pub use error::CoreError;
 pub use exercise::{Category, Exercise, Tier};

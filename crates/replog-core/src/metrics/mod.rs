@@ -1,5 +1,6 @@
 //! Training arithmetic on sets: estimated one-rep maxes ([`E1rmFormula`], and the logbook's
-//! [`logged_set_e1rm`] signal) and the RTS RPE chart ([`percent_of_1rm`] and its inverses).
+//! [`logged_set_e1rm`] signal), the RTS RPE chart ([`percent_of_1rm`] and its inverses), and
+//! the numbers of a report period ([`period`]).
 //!
 //! These numbers go into the athlete context and the load lints, computed here so the model
 //! never has to derive them; everything is pure arithmetic on `f64`, so it runs unchanged in
@@ -16,7 +17,9 @@
 //! ```
 
 mod e1rm;
+pub mod period;
 mod rpe_chart;
 
 pub use e1rm::{Confidence, E1rm, E1rmFormula, logged_set_e1rm};
+pub use period::{LiftChange, Period, PeriodKind, PeriodMetrics, period_metrics};
 pub use rpe_chart::{RTS_CHART, RTS_CHART_RPES, implied_rpe, max_percent_for_reps, percent_of_1rm};

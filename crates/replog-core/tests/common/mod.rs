@@ -136,3 +136,126 @@ pub(crate) fn subschemas<'a>(
         }
     }
 }
+
+// ---- logbook builders (context and period tests) ----
+
+/// A date from `YYYY-MM-DD`.
+pub(crate) fn day(text: &str) -> replog_core::Date {
+    text.parse().expect("a YYYY-MM-DD date")
+}
+
+/// A working set without RPE.
+pub(crate) fn set(exercise: &str, number: u32, reps: u32, weight: f64) -> replog_core::LoggedSet {
+    replog_core::LoggedSet::new(exercise, number, reps, Some(weight))
+}
+
+/// A working set with an RPE.
+pub(crate) fn set_rpe(
+    exercise: &str,
+    number: u32,
+    reps: u32,
+    weight: f64,
+    rpe: f64,
+) -> replog_core::LoggedSet {
+    let mut set = set(exercise, number, reps, weight);
+    set.rpe = Some(rpe);
+    set
+}
+
+/// A free-training workout on `date`.
+pub(crate) fn free(date: &str, sets: Vec<replog_core::LoggedSet>) -> replog_core::Workout {
+    replog_core::Workout {
+        date: day(date),
+        name: None,
+        duration_seconds: None,
+        program: None,
+        week: None,
+        day: None,
+        sets,
+        review: None,
+        notes: None,
+    }
+}
+
+/// A workout done against `program`'s week and day.
+pub(crate) fn programmed(
+    date: &str,
+    program: &str,
+    week: u32,
+    day_number: u32,
+    sets: Vec<replog_core::LoggedSet>,
+) -> replog_core::Workout {
+    replog_core::Workout {
+        program: Some(program.to_owned()),
+        week: Some(week),
+        day: Some(day_number),
+        ..free(date, sets)
+    }
+}
+
+/// A prescribed exercise: `reps` per set, `None` for an AMRAP set.
+pub(crate) fn prescribed(
+    exercise: &str,
+    sort_order: u32,
+    reps: &[Option<u32>],
+) -> replog_core::PrescribedExercise {
+    replog_core::PrescribedExercise {
+        exercise: exercise.to_owned(),
+        sort_order,
+        superset: None,
+        notes: None,
+        sets: reps
+            .iter()
+            .map(|r| replog_core::Set {
+                reps: *r,
+                ..replog_core::Set::reps(1)
+            })
+            .collect(),
+    }
+}
+
+/// A program template from weeks of days of prescribed exercises.
+pub(crate) fn template(
+    name: &str,
+    is_loop: bool,
+    weeks: Vec<Vec<(u8, Vec<replog_core::PrescribedExercise>)>>,
+) -> replog_core::Program {
+    replog_core::Program {
+        name: name.to_owned(),
+        description: None,
+        goal: None,
+        unit: None,
+        is_loop,
+        weeks: (1..)
+            .zip(weeks)
+            .map(|(number, days)| replog_core::Week {
+                number,
+                label: None,
+                days: days
+                    .into_iter()
+                    .map(|(number, exercises)| replog_core::Day {
+                        number,
+                        name: None,
+                        exercises,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        progression_rules: Vec::new(),
+    }
+}
+
+/// An assignment of `template` on `assigned_at`.
+pub(crate) fn assigned(
+    template: replog_core::Program,
+    assigned_at: &str,
+    status: replog_core::ProgramStatus,
+) -> replog_core::AssignedProgram {
+    replog_core::AssignedProgram {
+        name: template.name.clone(),
+        assigned_at: day(assigned_at),
+        status,
+        goal: None,
+        template,
+    }
+}
