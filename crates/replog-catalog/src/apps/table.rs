@@ -1,0 +1,181 @@
+//! CSV text as rows of trimmed cells, each row numbered as a spreadsheet shows it, and a
+//! header to find columns by name.
+
+use super::report::{ImportError, ImportErrorKind, Place};
+
+/// One CSV record.
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    /// The 1-based row a spreadsheet shows it on: blank lines count, the extra lines of a
+    /// quoted cell do not.
+    pub(crate) number: u64,
+    /// The cells, trimmed.
+    pub(crate) cells: Vec<String>,
+}
+
+impl Row {
+    /// The trimmed cell at `index`; empty when the row is shorter.
+    pub(crate) fn get(&self, index: usize) -> &str {
+        self.cells.get(index).map_or("", String::as_str)
+    }
+
+    /// The trimmed cell in an optional column; empty when the column is absent.
+    pub(crate) fn cell(&self, index: Option<usize>) -> &str {
+        index.map_or("", |index| self.get(index))
+    }
+
+    /// Whether every cell is empty.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.cells.iter().all(String::is_empty)
+    }
+}
+
+/// The text without a UTF-8 byte-order mark, or an error if it is not UTF-8.
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let line = bytes
+            .get(..error.valid_up_to())
+            .map_or(0, |valid| valid.iter().filter(|&&b| b == b'\n').count());
+        ImportError::at(
+            ImportErrorKind::Malformed,
+            Place::row(line as u64 + 1),
+            "the file is not UTF-8 text; export it again as UTF-8 CSV",
+        )
+    })
+}
+
+/// The separator the first line uses: `;` when it has more semicolons than commas outside
+/// quotes (Strong's older and Strong 6 layouts), else `,`.
+pub(crate) fn delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let (mut commas, mut semicolons, mut quoted) = (0usize, 0usize, false);
+    for c in first.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas { b';' } else { b',' }
+}
+
+/// Every record of the text, header included, with spreadsheet row numbers; blank lines
+/// are skipped (they still count in the numbering).
+pub(crate) fn read_rows(text: &str, delimiter: u8) -> Result<Vec<Row>, ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    // Lines inside quoted cells so far: a spreadsheet shows such a record on one row.
+    let mut inner_lines = 0u64;
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                let at = error.position().map_or(line, csv::Position::line);
+                return Err(ImportError::at(
+                    ImportErrorKind::Malformed,
+                    Place::row(at.saturating_sub(inner_lines).max(1)),
+                    format!("the row is not well-formed CSV ({error})"),
+                ));
+            }
+        }
+        let start = record.position().map_or(line, csv::Position::line);
+        let number = start.saturating_sub(inner_lines).max(1);
+        let cells = record.iter().map(|cell| cell.trim().to_owned()).collect();
+        inner_lines += record
+            .iter()
+            .map(|cell| cell.matches('\n').count() as u64)
+            .sum::<u64>();
+        rows.push(Row { number, cells });
+    }
+    Ok(rows)
+}
+
+/// A header row: column names as the file spells them, found by any of several names.
+#[derive(Debug, Clone)]
+pub(crate) struct Header {
+    names: Vec<String>,
+    keys: Vec<String>,
+}
+
+impl Header {
+    pub(crate) fn new(row: &Row) -> Self {
+        Self {
+            names: row.cells.clone(),
+            keys: row.cells.iter().map(|name| key(name)).collect(),
+        }
+    }
+
+    /// The position of the first column whose name is one of `names` (compared ignoring
+    /// case, spaces and quotes).
+    pub(crate) fn find(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|name| {
+            let wanted = key(name);
+            self.keys.iter().position(|k| *k == wanted)
+        })
+    }
+
+    /// Like [`Header::find`], failing with a message naming the first of `names`.
+    pub(crate) fn require(&self, names: &[&str], row: u64) -> Result<usize, ImportError> {
+        self.find(names).ok_or_else(|| {
+            ImportError::at(
+                ImportErrorKind::MissingColumn,
+                Place::row(row),
+                format!(
+                    "the header has no {:?} column; it has {}",
+                    names.first().copied().unwrap_or(""),
+                    self.names.join(", ")
+                ),
+            )
+        })
+    }
+
+    /// The column's name as the file spells it.
+    pub(crate) fn name(&self, index: usize) -> &str {
+        self.names.get(index).map_or("", String::as_str)
+    }
+
+    /// How many columns.
+    pub(crate) fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether every name in `names` is a column.
+    pub(crate) fn has_all(&self, names: &[&str]) -> bool {
+        names.iter().all(|name| self.find(&[name]).is_some())
+    }
+}
+
+/// A header name for comparison: lowercase, without white space or quotes.
+pub(crate) fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && *c != '"')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Fails unless the row has as many cells as the header (extra empty cells allowed).
+pub(crate) fn check_width(row: &Row, header: &Header) -> Result<(), ImportError> {
+    let extra_filled = row.cells.iter().skip(header.len()).any(|c| !c.is_empty());
+    if row.cells.len() < header.len() || extra_filled {
+        return Err(ImportError::at(
+            ImportErrorKind::Malformed,
+            Place::row(row.number),
+            format!(
+                "the row has {} cells and the header {}; a cell is missing or a separator is \
+                 unquoted",
+                row.cells.len(),
+                header.len()
+            ),
+        ));
+    }
+    Ok(())
+}
