@@ -118,40 +118,41 @@ pub(super) fn import(
                 Unit::Kg => (kg, lbs, Unit::Lb),
                 Unit::Lb => (lbs, kg, Unit::Kg),
             };
-            let unit = if !units::any_loaded(data, first) && units::any_loaded(data, second) {
+            if !units::any_loaded(data, first) && units::any_loaded(data, second) {
+                // The preferred column is empty throughout: read the other, converted to
+                // the unit asked for, else in its own unit.
+                let unit = if options.unit.is_some() {
+                    preferred
+                } else {
+                    other_unit
+                };
                 builder.report.warn(
                     Place::cell(1, header.name(second)),
                     format!(
-                        "{:?} is empty throughout, so weights were read from {:?} ({})",
+                        "{:?} is empty throughout, so weights were read from {:?} (in {})",
                         header.name(first),
                         header.name(second),
-                        units::name(other_unit)
+                        units::name(unit)
                     ),
                 );
-                other_unit
+                let factor = units::factor(other_unit, unit);
+                (
+                    unit,
+                    Pair {
+                        main: Some((second, factor)),
+                        other: None,
+                    },
+                )
             } else {
-                preferred
-            };
-            let (main, other) = if unit == preferred {
-                (first, second)
-            } else {
-                (second, first)
-            };
-            let other_factor = units::factor(
-                if unit == preferred {
-                    other_unit
-                } else {
-                    preferred
-                },
-                unit,
-            );
-            (
-                unit,
-                Pair {
-                    main: Some((main, 1.0)),
-                    other: Some((other, other_factor)),
-                },
-            )
+                let factor = units::factor(other_unit, preferred);
+                (
+                    preferred,
+                    Pair {
+                        main: Some((first, 1.0)),
+                        other: Some((second, factor)),
+                    },
+                )
+            }
         }
     };
     let distance = match (km, miles) {

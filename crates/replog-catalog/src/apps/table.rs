@@ -70,25 +70,35 @@ pub(crate) fn read_rows(text: &str, delimiter: u8) -> Result<Vec<Row>, ImportErr
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    // Lines inside quoted cells so far: a spreadsheet shows such a record on one row.
-    let mut inner_lines = 0u64;
+    let bytes = text.as_bytes();
+    // Line breaks before `counted`, and those of them inside quoted cells: a spreadsheet
+    // shows a record on one row however many lines its cells span.
+    let (mut counted, mut breaks, mut inner_lines) = (0usize, 0u64, 0u64);
     let mut record = csv::StringRecord::new();
     loop {
-        let line = reader.position().line();
+        let before = reader.position().byte();
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(error) => {
-                let at = error.position().map_or(line, csv::Position::line);
+                let at = error.position().map_or(before, csv::Position::byte);
+                let line = line_of(bytes, at, &mut counted, &mut breaks);
                 return Err(ImportError::at(
                     ImportErrorKind::Malformed,
-                    Place::row(at.saturating_sub(inner_lines).max(1)),
+                    Place::row(line.saturating_sub(inner_lines).max(1)),
                     format!("the row is not well-formed CSV ({error})"),
                 ));
             }
         }
-        let start = record.position().map_or(line, csv::Position::line);
-        let number = start.saturating_sub(inner_lines).max(1);
+        // csv reports a record as starting where the previous one's terminator ended,
+        // which for CRLF is before the `\n`; skip line breaks to find its first cell.
+        let mut start = usize::try_from(record.position().map_or(before, csv::Position::byte))
+            .unwrap_or(usize::MAX);
+        while bytes.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+            start += 1;
+        }
+        let line = line_of(bytes, start as u64, &mut counted, &mut breaks);
+        let number = line.saturating_sub(inner_lines).max(1);
         let cells = record.iter().map(|cell| cell.trim().to_owned()).collect();
         inner_lines += record
             .iter()
@@ -97,6 +107,18 @@ pub(crate) fn read_rows(text: &str, delimiter: u8) -> Result<Vec<Row>, ImportErr
         rows.push(Row { number, cells });
     }
     Ok(rows)
+}
+
+/// The 1-based line of byte `at`, counting line breaks from `counted` on (positions only
+/// move forward, so the whole text is scanned once).
+fn line_of(bytes: &[u8], at: u64, counted: &mut usize, breaks: &mut u64) -> u64 {
+    let at = usize::try_from(at).unwrap_or(usize::MAX).min(bytes.len());
+    if at > *counted {
+        let slice = bytes.get(*counted..at).unwrap_or_default();
+        *breaks += slice.iter().filter(|&&b| b == b'\n').count() as u64;
+        *counted = at;
+    }
+    *breaks + 1
 }
 
 /// A header row: column names as the file spells them, found by any of several names.
