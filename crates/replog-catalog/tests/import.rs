@@ -254,6 +254,70 @@ fn error_messages_name_the_row_and_column() {
 }
 
 #[test]
+fn formats_are_detected_from_the_header() {
+    let detect = AppFormat::detect;
+    assert_eq!(
+        detect("\u{feff}Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps"),
+        Some(AppFormat::Strong)
+    );
+    assert_eq!(detect(STRONG_6), Some(AppFormat::Strong));
+    assert_eq!(
+        detect("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE"),
+        Some(AppFormat::Strong)
+    );
+    assert_eq!(
+        detect("\"title\",\"start_time\",\"end_time\",\"description\",\"exercise_title\""),
+        Some(AppFormat::Hevy)
+    );
+    assert_eq!(
+        detect("Date,Exercise,Category,Weight (kg),Reps,Distance,Distance Unit,Time,Comment"),
+        Some(AppFormat::FitNotes)
+    );
+    assert_eq!(
+        detect("### WORKOUT SESSIONS ###\n_id,mydate"),
+        Some(AppFormat::Jefit)
+    );
+    assert_eq!(detect("Name,Age,City,Country"), None);
+    assert_eq!(detect(""), None);
+    let names: Vec<String> = [
+        AppFormat::Strong,
+        AppFormat::Hevy,
+        AppFormat::FitNotes,
+        AppFormat::Jefit,
+    ]
+    .iter()
+    .map(|f| serde_json::to_string(f).unwrap())
+    .collect();
+    assert_eq!(
+        names,
+        ["\"strong\"", "\"hevy\"", "\"fitnotes\"", "\"jefit\""]
+    );
+}
+
+#[test]
+fn a_format_given_is_used_and_its_columns_required() {
+    let hevy =
+        "title,start_time,exercise_title,reps,weight_kg\nA,2024-01-15T10:00:00Z,Squat,5,100\n";
+    let options = ImportOptions {
+        format: Some(AppFormat::Strong),
+        ..ImportOptions::default()
+    };
+    let error = import_app_export(hevy.as_bytes(), &options).unwrap_err();
+    assert_eq!(error.kind, ImportErrorKind::MissingColumn);
+    assert!(
+        error
+            .to_string()
+            .starts_with("row 1: the header has no \"Date\" column"),
+        "{error}"
+    );
+    let import = run(hevy.as_bytes(), None).unwrap();
+    assert_eq!(
+        (import.format, import.report.sets.total()),
+        (AppFormat::Hevy, 1)
+    );
+}
+
+#[test]
 fn strong_basic_first_set_and_workout_are_as_written() {
     let Some(bytes) = fixture("strong-basic.csv") else {
         return;

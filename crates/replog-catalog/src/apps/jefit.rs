@@ -74,7 +74,7 @@ pub(super) fn import(
         if section == Section::Sessions {
             let (id, date, total) = columns;
             let id_text = row.get(id);
-            let day = DateReader::for_column(&[], 0, "")?
+            let day = DateReader::without_slashes()
                 .read(row.get(date), n, head.name(date))?
                 .date();
             let duration_seconds = match values::duration(row.get(total)) {

@@ -49,7 +49,8 @@ pub enum AppFormat {
     Strong,
     /// Hevy's `workouts.csv`.
     Hevy,
-    /// FitNotes' CSV export.
+    /// FitNotes' CSV export (`"fitnotes"`: the app's name is one word).
+    #[serde(rename = "fitnotes")]
     FitNotes,
     /// JEFIT's sectioned export (`### WORKOUT SESSIONS ###`, `### EXERCISE LOGS ###`).
     Jefit,

@@ -142,6 +142,11 @@ const FORMATS: &[&str] = &[
 ];
 
 impl DateReader {
+    /// A reader that refuses slashed dates (whose order nothing in the file shows).
+    pub(crate) fn without_slashes() -> Self {
+        Self { slash: None }
+    }
+
     /// A reader for the dates in `column` of `rows`: slashed dates are read month first
     /// or day first as the file's unambiguous ones show (a day above 12), and fail when
     /// the file shows both or neither.
