@@ -318,6 +318,36 @@ fn a_format_given_is_used_and_its_columns_required() {
 }
 
 #[test]
+fn malformed_text_and_oversized_workouts_fail_on_their_row() {
+    let head = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n";
+    // Latin-1 "é" on row 3: not UTF-8.
+    let mut bytes = format!("{head}2024-01-15 10:30:00,A,1h,Squat,1,100,5,0,0,,,\n").into_bytes();
+    bytes.extend_from_slice(b"2024-01-15 10:30:00,A,1h,Caf\xe9 Squat,1,100,5,0,0,,,\n");
+    let error = run(&bytes, Some(Unit::Kg)).unwrap_err();
+    assert_eq!(
+        (error.kind, error.row()),
+        (ImportErrorKind::Malformed, Some(3))
+    );
+    // A cell too many on row 2.
+    let text = format!("{head}2024-01-15 10:30:00,A,1h,Squat,1,100,5,0,0,,,8,extra\n");
+    let error = run(text.as_bytes(), Some(Unit::Kg)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "row 2: the row has 13 cells and the header 12; a cell is missing or a separator is unquoted"
+    );
+    // 501 sets in one workout: the 501st is on row 502.
+    let mut text = head.to_owned();
+    for _ in 0..501 {
+        text.push_str("2024-01-15 10:30:00,A,1h,Squat,1,100,5,0,0,,,\n");
+    }
+    let error = run(text.as_bytes(), Some(Unit::Kg)).unwrap_err();
+    assert_eq!(
+        (error.kind, error.row()),
+        (ImportErrorKind::TooMany, Some(502))
+    );
+}
+
+#[test]
 fn strong_basic_first_set_and_workout_are_as_written() {
     let Some(bytes) = fixture("strong-basic.csv") else {
         return;

@@ -139,10 +139,10 @@ impl<'a> Builder<'a> {
                     ));
                 }
                 let name = self.bounded(row, "workout name", name, PROGRAM_NAME_MAX);
-                let mut workout = Workout {
+                let workout = Workout {
                     date: at.date(),
                     name,
-                    duration_seconds: None,
+                    duration_seconds,
                     program: None,
                     week: None,
                     day: None,
@@ -150,7 +150,6 @@ impl<'a> Builder<'a> {
                     review: None,
                     notes: None,
                 };
-                workout.duration_seconds = duration_seconds;
                 self.drafts.push(Draft {
                     at,
                     workout,
