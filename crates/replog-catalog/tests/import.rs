@@ -348,6 +348,24 @@ fn malformed_text_and_oversized_workouts_fail_on_their_row() {
 }
 
 #[test]
+fn columns_with_data_that_are_not_imported_are_named() {
+    let Some(bytes) = fixture("exploratory/strong-extra-columns.csv") else {
+        return;
+    };
+    let import = run(&bytes, Some(Unit::Kg)).unwrap();
+    let warnings: Vec<String> = import
+        .report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        warnings,
+        ["row 1: columns not imported: Heart Rate, Calories, Mood, Custom Field"]
+    );
+}
+
+#[test]
 fn strong_basic_first_set_and_workout_are_as_written() {
     let Some(bytes) = fixture("strong-basic.csv") else {
         return;

@@ -5,7 +5,7 @@ use replog_core::{Logbook, SetKind};
 
 use super::build::{Amount, Builder, Columns, SetRow};
 use super::report::{ImportError, ImportErrorKind, ImportReport, Place};
-use super::table::{Header, Row, check_width};
+use super::table::{Header, Row, check_width, warn_unread};
 use super::values::{self, DateReader, Duration, REPS_MAX};
 use super::{AppFormat, ImportOptions, require_rows, units};
 
@@ -39,7 +39,10 @@ pub(super) fn import(
     let time = header.find(&["Time"]);
     let comment = header.find(&["Comment"]);
 
+    // The category is the app's grouping of exercises, not a fact about a set.
+    header.known(&["Category"]);
     let mut builder = Builder::new(options.catalog);
+    warn_unread(header, data, &mut builder.report);
     let weight_name = header.name(weight);
     let unit = match weight_name
         .split_once('(')

@@ -5,7 +5,7 @@ use replog_core::{Logbook, SetKind, Unit};
 
 use super::build::{Amount, Builder, Columns, SetRow};
 use super::report::{ImportError, ImportErrorKind, ImportReport, Place};
-use super::table::{Header, Row, check_width};
+use super::table::{Header, Row, check_width, warn_unread};
 use super::values::{self, DateReader, REPS_MAX};
 use super::{AppFormat, ImportOptions, require_rows, units};
 
@@ -76,7 +76,10 @@ pub(super) fn import(
     let km = at(&["distance_km"]);
     let miles = at(&["distance_miles"]);
 
+    // Sets are numbered again from their order; supersets have no place in a logbook.
+    header.known(&["set_index", "superset_id"]);
     let mut builder = Builder::new(options.catalog);
+    warn_unread(header, data, &mut builder.report);
     // Which weight column leads: the only one; else the unit asked for (kg by default),
     // unless that column is empty throughout and the other is not.
     let (unit, weight) = match (kg, lbs) {

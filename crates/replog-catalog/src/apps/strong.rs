@@ -7,7 +7,7 @@ use replog_core::{Logbook, SetKind, Unit};
 
 use super::build::{Amount, Builder, Columns, SetRow};
 use super::report::{ImportError, ImportReport, Place};
-use super::table::{Header, Row, check_width};
+use super::table::{Header, Row, check_width, warn_unread};
 use super::values::{self, DateReader, Duration, REPS_MAX};
 use super::{AppFormat, ImportOptions, require_rows, units};
 
@@ -63,6 +63,7 @@ pub(super) fn import(
     let rpe = at(&["RPE"]);
     let set_type = at(&["Set Type"]);
 
+    header.known(&["Workout #"]);
     let mut builder = Builder::new(options.catalog);
     let weight_name = header.name(weight);
     let weight_unit = match (suffix(weight_name), at(&["Weight Unit"])) {
@@ -106,6 +107,9 @@ pub(super) fn import(
             }
         }
     };
+    // A unit column is not read when the header names the unit; the header wins.
+    header.known(&["Weight Unit", "Distance Unit"]);
+    warn_unread(header, data, &mut builder.report);
     let dates = DateReader::for_column(data, date, header.name(date))?;
     let columns = Columns {
         reps: header.name(reps),

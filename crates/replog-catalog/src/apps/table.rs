@@ -1,7 +1,9 @@
 //! CSV text as rows of trimmed cells, each row numbered as a spreadsheet shows it, and a
 //! header to find columns by name.
 
-use super::report::{ImportError, ImportErrorKind, Place};
+use std::cell::Cell;
+
+use super::report::{ImportError, ImportErrorKind, ImportReport, Place};
 
 /// One CSV record.
 #[derive(Debug, Clone)]
@@ -126,6 +128,8 @@ fn line_of(bytes: &[u8], at: u64, counted: &mut usize, breaks: &mut u64) -> u64 
 pub(crate) struct Header {
     names: Vec<String>,
     keys: Vec<String>,
+    /// Which columns an importer asked for: the others' data is not imported.
+    used: Vec<Cell<bool>>,
 }
 
 impl Header {
@@ -133,16 +137,37 @@ impl Header {
         Self {
             names: row.cells.clone(),
             keys: row.cells.iter().map(|name| key(name)).collect(),
+            used: row.cells.iter().map(|_| Cell::new(false)).collect(),
         }
     }
 
     /// The position of the first column whose name is one of `names` (compared ignoring
-    /// case, spaces and quotes).
+    /// case, spaces and quotes); the column counts as read.
     pub(crate) fn find(&self, names: &[&str]) -> Option<usize> {
-        names.iter().find_map(|name| {
+        let found = names.iter().find_map(|name| {
             let wanted = key(name);
             self.keys.iter().position(|k| *k == wanted)
-        })
+        })?;
+        if let Some(used) = self.used.get(found) {
+            used.set(true);
+        }
+        Some(found)
+    }
+
+    /// Marks columns as known to the format though not imported (so they draw no warning).
+    pub(crate) fn known(&self, names: &[&str]) {
+        for name in names {
+            let _ = self.find(&[name]);
+        }
+    }
+
+    /// The names of the columns no importer asked for that hold something in `rows`.
+    pub(crate) fn unread(&self, rows: &[Row]) -> Vec<&str> {
+        (0..self.names.len())
+            .filter(|&i| !self.used.get(i).is_some_and(Cell::get))
+            .filter(|&i| rows.iter().any(|row| !row.get(i).is_empty()))
+            .map(|i| self.name(i))
+            .collect()
     }
 
     /// Like [`Header::find`], failing with a message naming the first of `names`.
@@ -182,6 +207,17 @@ pub(crate) fn key(name: &str) -> String {
         .filter(|c| !c.is_whitespace() && *c != '"')
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Warns, once, about the columns with data that the import did not read.
+pub(crate) fn warn_unread(header: &Header, rows: &[Row], report: &mut ImportReport) {
+    let unread = header.unread(rows);
+    if !unread.is_empty() {
+        report.warn(
+            Place::row(1),
+            format!("columns not imported: {}", unread.join(", ")),
+        );
+    }
 }
 
 /// Fails unless the row has as many cells as the header (extra empty cells allowed).
