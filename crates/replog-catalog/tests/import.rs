@@ -1008,6 +1008,96 @@ proptest! {
     }
 }
 
+/// Per column of Strong's classic layout: plausible values first, then hostile ones.
+const STRONG_CELLS: &[&[&str]] = &[
+    &[
+        "2024-01-15 10:30:00",
+        "2024-01-16 09:00:00",
+        "2024-01-15T10:30:00Z",
+        "not-a-date",
+        "",
+    ],
+    &["A", "B", "", "\"x, y\""],
+    &["1h 23m", "", "23:45", "nope"],
+    &["Squat", "Bench", "é", ""],
+    &["1", "2", "W", "D", "F", "Rest Timer", "x"],
+    &["100", "0", "", "62.5", "-5", "abc", "1e10"],
+    &["5", "0", "8", "", "5.5"],
+    &["0", "", "5000", "99999"],
+    &["0", "", "60", "100000"],
+    &["", "n", "\"a\nb\"", "\"a, b\""],
+    &["", "w"],
+    &["", "8", "11", "x"],
+];
+
+/// Per column of Hevy's layout: plausible values first, then hostile ones.
+const HEVY_CELLS: &[&[&str]] = &[
+    &["A", "B", ""],
+    &["2024-01-15T10:00:00Z", "\"30 Jun 2025, 19:56\"", "", "x"],
+    &["2024-01-15T11:00:00Z", "", "2024-01-15T09:00:00Z", "x"],
+    &["", "d"],
+    &["Squat", "Bench", ""],
+    &["", "1"],
+    &["", "n"],
+    &["0", "1"],
+    &["normal", "warmup", "dropset", "failure", "99"],
+    &["100", "", "0", "-5"],
+    &["5", "", "0", "x"],
+    &["", "1.5", "20"],
+    &["", "60", "100000"],
+    &["", "8", "0"],
+];
+
+/// A file with `header` and one row per entry of `rows`, each cell picked from its
+/// column's pool (a pick past the pool's end is its first, plausible value).
+fn rows_of(header: &str, pools: &[&[&str]], rows: &[Vec<usize>]) -> String {
+    let mut text = format!("{header}\n");
+    for row in rows {
+        let cells: Vec<&str> = pools
+            .iter()
+            .zip(row)
+            .map(|(pool, &pick)| pool.get(pick).copied().unwrap_or(pool[0]))
+            .collect();
+        text.push_str(&cells.join(","));
+        text.push('\n');
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Every data row either becomes one set (or a counted rest timer) or stops the import
+    /// with its row named: nothing is dropped silently.
+    #[test]
+    fn random_rows_become_sets_or_row_numbered_errors(
+        rows in proptest::collection::vec(proptest::collection::vec(0..20usize, 14), 1..6),
+        hevy in any::<bool>(),
+    ) {
+        let (header, pools) = if hevy {
+            ("title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe", HEVY_CELLS)
+        } else {
+            ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE", STRONG_CELLS)
+        };
+        let text = rows_of(header, pools, &rows);
+        match run(text.as_bytes(), Some(Unit::Kg)) {
+            Ok(import) => {
+                let report = &import.report;
+                prop_assert_eq!(report.rows, rows.len() as u64);
+                prop_assert_eq!(report.sets.total() as u64, report.rows - report.rest_timer_rows);
+            }
+            Err(error) => {
+                let row = error.row();
+                prop_assert!(
+                    row.is_some_and(|r| (2..=rows.len() as u64 + 1).contains(&r))
+                        || error.kind == ImportErrorKind::NoWorkouts,
+                    "{}", error
+                );
+            }
+        }
+    }
+}
+
 const FIXTURE_STRONG: &str = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\
 2024-01-15 10:30:00,Morning Workout,1h 23m,Barbell Bench Press,1,100,5,0,0,,Great session,8\n\
 2024-01-15 10:30:00,Morning Workout,1h 23m,Barbell Bench Press,W,100,5,0,0,\"a, b\",,8\n";
