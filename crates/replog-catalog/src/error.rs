@@ -12,6 +12,9 @@ pub enum CatalogError {
     /// The document breaks the contract; every issue is inside.
     #[error(transparent)]
     Invalid(Box<InvalidDocument>),
+    /// An app export could not be imported.
+    #[error(transparent)]
+    Import(#[from] crate::apps::ImportError),
     /// A core operation failed.
     #[error(transparent)]
     Core(#[from] replog_core::CoreError),

@@ -16,6 +16,7 @@
 //! assert_eq!(issue.message, "rpe must be a multiple of 0.5, got 7.3");
 //! ```
 
+pub mod apps;
 mod document;
 mod engine;
 mod error;
