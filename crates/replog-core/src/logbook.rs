@@ -259,7 +259,8 @@ pub struct LoggedSet {
     /// The exercise, by name (resolved like CatalogJSON names).
     #[schemars(length(min = 1, max = EXERCISE_NAME_MAX), regex(pattern = NON_BLANK_PATTERN))]
     pub exercise: String,
-    /// 1-based within that exercise in that workout.
+    /// 1-based within that exercise in that workout; warm-up sets are numbered on their own,
+    /// so the template's set `n` is the logged working set `n`.
     #[schemars(range(min = 1, max = SET_NUMBER_MAX))]
     pub set_number: u32,
     /// Repetitions (or seconds, or metres, by `rep_type`) done; 0 for a failed attempt.

@@ -200,8 +200,9 @@ impl<'de> Expect<'de> for WorkoutX<'_, '_> {
 /// The sets of one workout, with the set numbers already used per exercise.
 struct SetElems<'s, 'v> {
     st: &'s mut LogbookState<'v>,
-    /// (normalised exercise name, set number) pairs seen in this workout.
-    numbers: HashSet<(String, u32)>,
+    /// (normalised exercise name, warm-up, set number) seen in this workout: warm-ups are
+    /// numbered on their own, so a template's set `n` is the logged working set `n`.
+    numbers: HashSet<(String, bool, u32)>,
 }
 
 impl<'de> Elements<'de> for SetElems<'_, '_> {
@@ -221,12 +222,15 @@ impl<'de> Elements<'de> for SetElems<'_, '_> {
             },
         )?;
         if let Some(Some(set)) = &out {
-            let key = (normalize_name(&set.exercise), set.set_number);
+            let warm_up = set.kind == SetKind::WarmUp;
+            let key = (normalize_name(&set.exercise), warm_up, set.set_number);
             if !self.numbers.insert(key) {
                 let order = ctx.order;
                 let message = format!(
-                    "set_number {} of \"{}\" is given twice in this workout; each set of an exercise has its own number",
-                    set.set_number, set.exercise
+                    "set_number {} of \"{}\" is given twice among this workout's {} sets; each has its own number",
+                    set.set_number,
+                    set.exercise,
+                    if warm_up { "warm-up" } else { "working" }
                 );
                 ctx.report_member(order, "set_number", Code::Duplicate, message)?;
                 return Ok(Some(None));
