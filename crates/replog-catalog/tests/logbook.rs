@@ -389,7 +389,7 @@ fn templates_are_checked_as_catalogjson_programs_and_may_repeat() {
 }
 
 #[test]
-fn against_a_catalog_templates_must_resolve_and_logged_names_only_warn_once() {
+fn against_a_catalog_unknown_names_only_warn_as_logbooks_are_history() {
     let catalog = Catalog::new(
         vec![
             Exercise::named("Power Clean"),
@@ -424,7 +424,7 @@ fn against_a_catalog_templates_must_resolve_and_logged_names_only_warn_once() {
             (
                 "/programs/0/template/weeks/1/days/0/exercises/0/exercise",
                 "unknown_exercise",
-                E,
+                W,
             ),
             ("/workouts/1/sets/0/exercise", "unknown_exercise", W),
             ("/training_maxes/0/exercise", "unknown_exercise", W),
@@ -432,7 +432,7 @@ fn against_a_catalog_templates_must_resolve_and_logged_names_only_warn_once() {
     );
     assert_eq!(
         validation.issues()[1].message,
-        "\"Back Squats\" is not an exercise of the catalog in force; the closest name is \"Back Squat\"; the logbook keeps the name as logged"
+        "\"Back Squats\" is not an exercise of the catalog in force; the closest name is \"Back Squat\"; the logbook keeps the name as written"
     );
     // Warnings alone leave the logbook valid.
     set(

@@ -152,9 +152,10 @@ pub(crate) struct DocState<'v> {
     exercises_read: bool,
     /// A buffer for normalised names.
     scratch: String,
-    /// Program names must be unique (a CatalogJSON document); a logbook's templates may
-    /// repeat (the same program assigned twice).
-    unique_program_names: bool,
+    /// The programs are a logbook's templates, history rather than a draft: their names may
+    /// repeat (the same program assigned twice), and a name the catalog in force lacks is a
+    /// warning, not an error.
+    pub(super) history: bool,
 }
 
 impl<'v> DocState<'v> {
@@ -171,16 +172,17 @@ impl<'v> DocState<'v> {
             suggestion_budget: SUGGESTION_BUDGET,
             exercises_read: false,
             scratch: String::new(),
-            unique_program_names: true,
+            history: false,
         }
     }
 
     /// The state for program templates read on their own (a logbook's), against the host's
-    /// catalog only: no document exercises, and names that may repeat.
+    /// catalog only: no document exercises, names that may repeat, and catalog misses that
+    /// only warn.
     pub(crate) fn for_templates(against: Against<'v>) -> Self {
         Self {
             exercises_read: true,
-            unique_program_names: false,
+            history: true,
             ..Self::new(against)
         }
     }
@@ -236,7 +238,10 @@ impl<'v> DocState<'v> {
             return Ok(false);
         }
         match self.check(name, key) {
-            Some((code, message)) => ctx.report(order, code, message).map(|()| false),
+            Some((code, message)) => {
+                let path = ctx.path_with(None);
+                self.miss(ctx, order, path, code, message).map(|()| false)
+            }
             None => Ok(true),
         }
     }
@@ -281,7 +286,7 @@ impl<'v> DocState<'v> {
         for (order, path, name, key) in rules.rules {
             if checking && self.identify(&key).is_none() {
                 let message = self.unknown_message(&name, &key);
-                ctx.report_at(order, path, Code::UnknownExercise, message)?;
+                self.miss(ctx, order, path, Code::UnknownExercise, message)?;
                 continue;
             }
             if rules.prescribed.contains(&key) {
@@ -305,6 +310,24 @@ impl<'v> DocState<'v> {
             ctx.report_at(order, path, Code::UnknownExercise, message)?;
         }
         Ok(())
+    }
+
+    /// Reports a reference the catalog in force does not serve: an error in a draft, a
+    /// warning in history.
+    fn miss<E: de::Error>(
+        &self,
+        ctx: &mut Ctx,
+        order: u32,
+        path: Path,
+        code: Code,
+        message: String,
+    ) -> Result<(), E> {
+        if self.history {
+            let message = format!("{message}; the logbook keeps the name as written");
+            ctx.warn_at(order, path, code, message)
+        } else {
+            ctx.report_at(order, path, code, message)
+        }
     }
 
     /// Whether references are checked: only when there is a catalog in force at all.

@@ -190,7 +190,7 @@ fn claim_program_name<E: de::Error>(
     name: &str,
     index: usize,
 ) -> Result<(), E> {
-    if !st.unique_program_names {
+    if st.history {
         return Ok(());
     }
     normalize_into(name, &mut st.scratch);

@@ -126,7 +126,7 @@ impl<'v> LogbookState<'v> {
             Some(message) => {
                 let order = ctx.order;
                 let path = ctx.path_with(None);
-                let message = format!("{message}; the logbook keeps the name as logged");
+                let message = format!("{message}; the logbook keeps the name as written");
                 ctx.warn_at(order, path, Code::UnknownExercise, message)
             }
             None => Ok(()),

@@ -1,0 +1,97 @@
+//! Prints the athlete context of a logbook: the computed, compact briefing that goes into the
+//! prompt (`spec/logbook-json.md`).
+//!
+//! ```text
+//! cargo run --release --example context -- LOGBOOK [--catalog FILE]... [--as-of YYYY-MM-DD]
+//! ```
+//!
+//! `--catalog` files are the host's exercises: logged names resolve through them, and the
+//! context carries those the athlete has the equipment for. `--as-of` describes another day
+//! than the logbook's (nothing after it is used). Exit codes: 0, 1 an invalid logbook (its
+//! issues as `{"valid": false, "issues": [...]}` on stdout), 2 usage or an unreadable file.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use replog::Validator;
+use replog::core::context::{ContextOptions, build_context};
+use replog::core::{Date, ExerciseIndex};
+
+const USAGE: &str = "context LOGBOOK [--catalog FILE]... [--as-of YYYY-MM-DD]";
+
+struct Args {
+    logbook: PathBuf,
+    catalogs: Vec<PathBuf>,
+    as_of: Option<Date>,
+}
+
+fn parse_args() -> Result<Args, lexopt::Error> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let (mut logbook, mut catalogs, mut as_of) = (None, Vec::new(), None);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("catalog") => catalogs.push(PathBuf::from(parser.value()?)),
+            Long("as-of") => {
+                let text: String = parser.value()?.parse()?;
+                let date = text
+                    .parse::<Date>()
+                    .ok()
+                    .filter(|_| text.len() == 10)
+                    .ok_or_else(|| {
+                        format!("--as-of must be a date written YYYY-MM-DD, found {text:?}")
+                    })?;
+                as_of = Some(date);
+            }
+            Value(path) if logbook.is_none() => logbook = Some(PathBuf::from(path)),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    Ok(Args {
+        logbook: logbook.ok_or("missing LOGBOOK")?,
+        catalogs,
+        as_of,
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(error) => return common::usage_error(&error.to_string(), USAGE),
+    };
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(common::USAGE)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<bool, String> {
+    let mut validator = Validator::new();
+    let mut host = ExerciseIndex::new();
+    for path in &args.catalogs {
+        let catalog = common::read_catalog(path)?;
+        host.extend(&catalog.exercises);
+        validator = validator.with_catalog(&catalog);
+    }
+    let bytes = common::read(&args.logbook)?;
+    let report = validator.validate_logbook(&bytes);
+    let Some(logbook) = report.document().filter(|_| report.is_valid()) else {
+        common::print_json(&report)?;
+        return Ok(false);
+    };
+    let mut options = ContextOptions::default();
+    if !host.is_empty() {
+        options = options.with_catalog(&host);
+    }
+    if let Some(as_of) = args.as_of {
+        options = options.with_as_of(as_of);
+    }
+    common::print_json(&build_context(logbook, &options))?;
+    Ok(true)
+}
