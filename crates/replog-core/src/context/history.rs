@@ -28,7 +28,8 @@ pub(crate) struct History<'a> {
 /// One exercise's history.
 pub(crate) struct ExerciseLog<'a> {
     /// The name to show: the catalog's when the name resolves in it, else the first spelling
-    /// seen (in date order, logged sets before training maxes before templates).
+    /// seen: logged sets and the template days of programmed workouts in workout order, then
+    /// training maxes.
     pub(crate) name: String,
     /// The workouts with at least one logged set of it, in date order.
     pub(crate) sessions: Vec<Session<'a>>,

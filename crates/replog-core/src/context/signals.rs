@@ -156,7 +156,7 @@ pub(crate) fn exercise_stats(
             .collect(),
         avg_rpe: avg_rpe(sessions).map(round::one),
         rpe_trend: rpe_trend(sessions),
-        volume_per_week: round::one(recent_weeks / 4.0),
+        volume_per_week: round::one(recent_weeks / VOLUME_WEEKS as f64),
         volume_trend: volume_trend(recent_weeks, earlier_weeks),
         completion_rate: log.tally.rate().map(round::two),
     }

@@ -108,9 +108,11 @@ impl SyntheticLogbook {
 }
 
 /// A synthetic logbook of `weeks` weeks with `sessions_per_week` programmed sessions a week,
-/// six exercises a session with 4-5 sets each, for benchmarks and demos (see the module
-/// documentation of [`SyntheticLogbook`] for what it holds). The same arguments always give
-/// the same logbook.
+/// six exercises a session with 4-5 sets each, for benchmarks and demos: 12-week blocks of a
+/// 4-week template with AMRAP last sets on the main lifts, training maxes raised every 4
+/// weeks, some RPEs, missed sessions, free training every fifth week, a two-week break
+/// every half year, weekly body weights, coach notes, goal and tier changes. The same
+/// arguments always give the same logbook; [`SyntheticLogbook`] changes its shape.
 pub fn synthetic_logbook(weeks: u32, sessions_per_week: u32, seed: u64) -> Logbook {
     SyntheticLogbook::new(weeks, sessions_per_week, seed).build()
 }
