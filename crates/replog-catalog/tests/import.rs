@@ -1107,3 +1107,46 @@ Morning Workout,2024-01-15T10:30:00Z,2024-01-15T12:00:00Z,Felt good,Bench Press 
 Morning Workout,30 Jun 2025, 19:56,2024-01-15T12:00:00Z,Felt good,Bench Press (Barbell),,5,100,220.46,0,0,0,8,2,normal\n";
 
 const FIXTURE_JEFIT: &str = "### WORKOUT SESSIONS ###\n_id,mydate,starttime,starttimie,total_time\n1,2024-01-15,1705305000,,3600\n###\n\n### EXERCISE LOGS ###\nbelongsession,ename,logs\n1,\"Barbell Bench Press\",\"100x5,100x5,0x5\"\n###\n";
+
+/// A real Strong export becomes a logbook that validates and gives a context whose numbers
+/// are the ones worked out by hand from the file.
+#[test]
+fn a_strong_export_imports_validates_and_builds_a_context() {
+    use replog_core::context::{ContextOptions, build_context};
+
+    let Some(text) = fixture("strong-real.csv") else {
+        return;
+    };
+    let logbook = run(&text, Some(Unit::Lb))
+        .unwrap_or_else(|e| panic!("strong-real.csv imports: {e}"))
+        .logbook;
+    // What the importer built is a valid logbook, as text through the validator.
+    let json = serde_json::to_vec(&logbook).expect("a logbook serialises");
+    let validated = replog_catalog::parse_logbook(&json)
+        .unwrap_or_else(|e| panic!("the imported logbook validates: {e}"));
+    assert_eq!(validated, logbook);
+
+    let context = build_context(&logbook, &ContextOptions::default());
+    let value = serde_json::to_value(&context).expect("a context serialises");
+    assert_eq!(value["as_of"], "2020-09-17");
+    assert_eq!(value["unit"], "lb");
+    assert_eq!(value["athlete"]["total_workouts"], 2);
+    assert_eq!(value["athlete"]["training_months"], 0);
+    // Both workouts fall in ISO week 2020-W38.
+    assert_eq!(value["performance"]["streak_weeks"], 1);
+    let stats = value["performance"]["exercise_stats"]
+        .as_array()
+        .expect("exercise stats");
+    assert_eq!(stats.len(), 6, "six exercises in the file: {stats:#?}");
+    let bench = stats
+        .iter()
+        .find(|s| s["exercise"] == "Bench Press (Barbell)")
+        .expect("the bench press has stats");
+    // Best set 115 x 5: Epley 115 * (1 + 5/30) = 134.17, rounded to 0.1.
+    assert_eq!(bench["best_e1rm"], 134.2);
+    assert_eq!(bench["sessions"], 1);
+    // No RPE anywhere in the export, no program: nothing to average or complete.
+    assert_eq!(bench["avg_rpe"], serde_json::Value::Null);
+    assert_eq!(bench["rpe_trend"], "insufficient_data");
+    assert_eq!(bench["completion_rate"], serde_json::Value::Null);
+}
