@@ -6,7 +6,10 @@
 //! valgrind --tool=callgrind target/release/deps/instructions-* MODE N
 //! ```
 //!
-//! MODE is `typed` (plain `serde_json` decode), `validate`, `issues` or `none` (fixture only).
+//! MODE is `typed` (plain `serde_json` decode), `validate`, `issues` or `none` (fixture only)
+//! for the CatalogJSON bench document, or `logbook-typed`, `logbook-validate`,
+//! `logbook-issues`, `logbook-none` for a one-year Logbook JSON document (four sessions a
+//! week, eight exercises of 14 sets: about 23,000 sets).
 //! Instructions per document: (count with N iterations - count with `none`) / N.
 
 mod common;
@@ -14,6 +17,8 @@ mod common;
 use std::hint::black_box;
 use std::process::ExitCode;
 
+use replog::core::Logbook;
+use replog::core::context::SyntheticLogbook;
 use replog::{Catalog, Validator};
 
 fn main() -> ExitCode {
@@ -23,8 +28,18 @@ fn main() -> ExitCode {
         eprintln!("usage: instructions [typed|validate|issues|none] [N]");
         return ExitCode::from(2);
     };
-    let text = serde_json::to_vec_pretty(&common::program_document(12, 5, 6, 4))
-        .expect("fixture serialises");
+    let text = if mode.starts_with("logbook") {
+        let logbook = SyntheticLogbook {
+            exercises_per_session: 8,
+            sets_per_exercise: Some(14),
+            ..SyntheticLogbook::new(52, 4, 7)
+        }
+        .build();
+        serde_json::to_vec(&logbook).expect("fixture serialises")
+    } else {
+        serde_json::to_vec_pretty(&common::program_document(12, 5, 6, 4))
+            .expect("fixture serialises")
+    };
     let validator = Validator::new();
     for _ in 0..runs {
         match mode.as_str() {
@@ -33,9 +48,14 @@ fn main() -> ExitCode {
             )))),
             "validate" => drop(black_box(validator.validate(black_box(&text)))),
             "issues" => drop(black_box(validator.issues(black_box(&text)))),
-            "none" => {}
+            "logbook-typed" => drop(black_box(serde_json::from_slice::<Logbook>(black_box(
+                &text,
+            )))),
+            "logbook-validate" => drop(black_box(validator.validate_logbook(black_box(&text)))),
+            "logbook-issues" => drop(black_box(validator.logbook_issues(black_box(&text)))),
+            "none" | "logbook-none" => {}
             _ => {
-                eprintln!("unknown mode {mode:?}: typed, validate, issues or none");
+                eprintln!("unknown mode {mode:?}: [logbook-]typed, validate, issues or none");
                 return ExitCode::from(2);
             }
         }

@@ -7,6 +7,10 @@
 //! - `validate_*`: every issue and the typed document (`Validator::validate`);
 //! - `is_valid_*`: stops at the first error.
 //!
+//! The `logbook_5y` group does the same for a five-year Logbook JSON document (four sessions a
+//! week, about 100,000 logged sets): `validate_logbook` and `logbook_issues` beside a typed
+//! decode of `Logbook`.
+//!
 //! ```text
 //! cargo bench --bench validate
 //! ```
@@ -16,6 +20,8 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use replog::core::Logbook;
+use replog::core::context::SyntheticLogbook;
 use replog::{Catalog, Validator};
 
 fn bench_validate(c: &mut Criterion) {
@@ -61,5 +67,34 @@ fn bench_validate(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_validate);
+fn bench_logbook(c: &mut Criterion) {
+    let logbook = SyntheticLogbook {
+        exercises_per_session: 8,
+        sets_per_exercise: Some(14),
+        ..SyntheticLogbook::new(260, 4, 7)
+    }
+    .build();
+    let text = serde_json::to_vec(&logbook).expect("fixture serialises");
+    let validator = Validator::new();
+    let report = validator.validate_logbook(&text);
+    assert!(
+        report.is_valid(),
+        "the synthetic logbook must validate: {:?}",
+        report.issues().first()
+    );
+    let mut group = c.benchmark_group("logbook_5y");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("serde_json_typed_decode", |b| {
+        b.iter(|| serde_json::from_slice::<Logbook>(black_box(&text)).expect("decodes"));
+    });
+    group.bench_function("logbook_issues", |b| {
+        b.iter(|| validator.logbook_issues(black_box(&text)))
+    });
+    group.bench_function("validate_logbook", |b| {
+        b.iter(|| validator.validate_logbook(black_box(&text)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_validate, bench_logbook);
 criterion_main!(benches);

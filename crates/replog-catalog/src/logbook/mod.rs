@@ -88,8 +88,15 @@ pub(crate) struct LogbookState<'v> {
     refs: Vec<WorkoutRef>,
     /// Some weight is given (a logged set, a training max, a body weight).
     weighed: bool,
-    /// Logged exercise names already warned about, by normalised key: once per name.
-    warned: foldhash::HashSet<String>,
+    /// Logged exercise names by normalised key, each with a small id (its position in
+    /// `spellings`); a name is checked against the catalog in force when first met.
+    names: HashMap<String, u32>,
+    /// The first spelling of each logged name, by id, for messages.
+    spellings: Vec<String>,
+    /// The id of the logged name read last (the set being read), and that name as written:
+    /// sets of one exercise come in a row, so most names need no normalising.
+    last_name: u32,
+    last_spelling: String,
     /// A buffer for normalised names.
     scratch: String,
 }
@@ -105,32 +112,40 @@ impl<'v> LogbookState<'v> {
             shapes: Vec::new(),
             refs: Vec::new(),
             weighed: false,
-            warned: foldhash::HashSet::default(),
+            names: HashMap::default(),
+            spellings: Vec::new(),
+            last_name: 0,
+            last_spelling: String::new(),
             scratch: String::new(),
         }
     }
 
-    /// Warns, once per name, about a logged exercise name that is not in the catalog in force
-    /// (the member at the current path). History names what was done, so this never makes the
-    /// logbook invalid; the context keeps the name as logged.
-    fn check_logged_name<E: de::Error>(&mut self, ctx: &mut Ctx, name: &str) -> Result<(), E> {
-        normalize_into(name, &mut self.scratch);
-        if self.warned.contains(self.scratch.as_str()) {
-            return Ok(());
+    /// The id of a logged exercise name (the member at the current path). The first time a
+    /// name is met, warns if the catalog in force does not have it: history names what was
+    /// done, so this never makes the logbook invalid, and the context keeps the name.
+    fn logged_name<E: de::Error>(&mut self, ctx: &mut Ctx, name: &str) -> Result<u32, E> {
+        if name == self.last_spelling && !self.spellings.is_empty() {
+            return Ok(self.last_name);
         }
+        self.last_spelling.clear();
+        self.last_spelling.push_str(name);
+        normalize_into(name, &mut self.scratch);
+        if let Some(&id) = self.names.get(self.scratch.as_str()) {
+            return Ok(id);
+        }
+        let id = u32::try_from(self.spellings.len()).unwrap_or(u32::MAX);
         let key = std::mem::take(&mut self.scratch);
         let unresolved = self.templates.unresolved(name, &key);
-        self.warned.insert(key.clone());
+        self.names.insert(key.clone(), id);
+        self.spellings.push(name.to_owned());
         self.scratch = key;
-        match unresolved {
-            Some(message) => {
-                let order = ctx.order;
-                let path = ctx.path_with(None);
-                let message = format!("{message}; the logbook keeps the name as written");
-                ctx.warn_at(order, path, Code::UnknownExercise, message)
-            }
-            None => Ok(()),
+        if let Some(message) = unresolved {
+            let order = ctx.order;
+            let path = ctx.path_with(None);
+            let message = format!("{message}; the logbook keeps the name as written");
+            ctx.warn_at(order, path, Code::UnknownExercise, message)?;
         }
+        Ok(id)
     }
 
     /// Checks every workout's `program`, `week` and `day` against the assigned programs.
@@ -230,8 +245,13 @@ impl<'de> Expect<'de> for LoggedNameX<'_, '_> {
         let Some(name) = required_text(ctx, "exercise", value, EXERCISE_NAME_MAX)? else {
             return Ok(None);
         };
-        st.check_logged_name(ctx, name)?;
-        Ok(Some(name.to_owned()))
+        st.last_name = st.logged_name(ctx, name)?;
+        // Names are only kept when the logbook is built; duplicates are found by id.
+        Ok(Some(if ctx.build {
+            name.to_owned()
+        } else {
+            String::new()
+        }))
     }
 }
 

@@ -7,7 +7,7 @@ use replog_core::limits::{
     MAX_DAYS, MAX_WEEKS, MAX_WORKOUT_SETS, NOTE_MAX, PROGRAM_NAME_MAX, RPE_MAX, RPE_MIN,
     SET_NUMBER_MAX, WEIGHT_MAX, WEIGHT_MIN, WORKOUT_SECONDS_MAX,
 };
-use replog_core::{Code, LoggedSet, RepType, Review, SetKind, Workout, normalize_name};
+use replog_core::{Code, LoggedSet, RepType, Review, SetKind, Workout};
 use serde::de::{self, MapAccess, SeqAccess};
 
 use super::{LogbookState, LoggedNameX, WorkoutRef};
@@ -200,9 +200,9 @@ impl<'de> Expect<'de> for WorkoutX<'_, '_> {
 /// The sets of one workout, with the set numbers already used per exercise.
 struct SetElems<'s, 'v> {
     st: &'s mut LogbookState<'v>,
-    /// (normalised exercise name, warm-up, set number) seen in this workout: warm-ups are
-    /// numbered on their own, so a template's set `n` is the logged working set `n`.
-    numbers: HashSet<(String, bool, u32)>,
+    /// (exercise name id, warm-up, set number) seen in this workout: warm-ups are numbered on
+    /// their own, so a template's set `n` is the logged working set `n`.
+    numbers: HashSet<(u32, bool, u32)>,
 }
 
 impl<'de> Elements<'de> for SetElems<'_, '_> {
@@ -223,13 +223,18 @@ impl<'de> Elements<'de> for SetElems<'_, '_> {
         )?;
         if let Some(Some(set)) = &out {
             let warm_up = set.kind == SetKind::WarmUp;
-            let key = (normalize_name(&set.exercise), warm_up, set.set_number);
-            if !self.numbers.insert(key) {
+            let name = self.st.last_name;
+            if !self.numbers.insert((name, warm_up, set.set_number)) {
+                let spelling = self
+                    .st
+                    .spellings
+                    .get(name as usize)
+                    .map_or("", String::as_str);
                 let order = ctx.order;
                 let message = format!(
                     "set_number {} of \"{}\" is given twice among this workout's {} sets; each has its own number",
                     set.set_number,
-                    set.exercise,
+                    spelling,
                     if warm_up { "warm-up" } else { "working" }
                 );
                 ctx.report_member(order, "set_number", Code::Duplicate, message)?;
