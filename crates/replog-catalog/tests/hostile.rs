@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
 use common::{
     DAY, PRESCRIBED, SET, SPEC_EXAMPLE, assert_issues, assert_issues_in, assert_valid, at,
     check_text_with, check_with, doc, doc_with, prescribed, render,
@@ -72,14 +70,10 @@ fn document_over_the_default_16_mib_is_one_too_big_issue() {
     assert_eq!(Limits::default().max_bytes, 16 * 1024 * 1024);
     let huge = "a".repeat(17 * 1024 * 1024);
     let text = format!(r#"{{"catalog_version": 1, "exercises": [{{"name": "{huge}"}}]}}"#);
-    let started = Instant::now();
     let validation = Validator::new().validate(&text);
+    // One issue at the root, none at /exercises/0/name: the text was never parsed.
     assert_issues(&validation, &[("", "too_big")]);
     assert!(validation.issues()[0].message.len() < 200);
-    assert!(
-        started.elapsed() < Duration::from_secs(1),
-        "rejected before parsing"
-    );
     assert!(!Validator::new().is_valid(&text));
 }
 
@@ -388,18 +382,16 @@ fn a_day_with_many_exercises_is_linear_work() {
     let n = 50_000;
     let list: Vec<Value> = (1..=n).map(|i| prescribed("Back Squat", i)).collect();
     let text = serde_json::to_string(&doc_with(&at(DAY, "exercises"), Value::Array(list))).unwrap();
-    let started = Instant::now();
+    // Its cost is measured by the benches; here, that nothing else is reported.
     let validation = Validator::new().validate(&text);
-    let elapsed = started.elapsed();
     assert_issues(&validation, &[(&at(DAY, "exercises"), "too_big")]);
-    assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
 }
 
 #[test]
 fn many_unknown_exercises_against_a_full_catalog_is_bounded_work() {
     // The spec's largest catalog (5,000 exercises) and 2,100 references that resolve to none
-    // of them, in a 300 kB document: looking for the closest name must not cost each
-    // reference a similarity score against every name of the catalog.
+    // of them, in a 300 kB document: every one is reported. That the closest-name search is
+    // bounded work is the comparison budget's unit test (`document::tests`).
     let exercises: Vec<Value> = (0..5000)
         .map(|i| json!({ "name": format!("Exercise {i}") }))
         .collect();
@@ -419,9 +411,7 @@ fn many_unknown_exercises_against_a_full_catalog_is_bounded_work() {
         .collect();
     common::set(&mut d, "/programs/0/weeks", Value::Array(weeks));
     let text = serde_json::to_string(&d).unwrap();
-    let started = Instant::now();
     let validation = Validator::new().validate(&text);
-    let elapsed = started.elapsed();
     assert_eq!(
         validation.issues().len(),
         2100,
@@ -436,7 +426,6 @@ fn many_unknown_exercises_against_a_full_catalog_is_bounded_work() {
         "{}",
         render(validation.issues())
     );
-    assert!(elapsed < Duration::from_secs(3), "took {elapsed:?}");
 }
 
 #[test]

@@ -537,3 +537,41 @@ impl<'de> Elements<'de> for ProgramElems<'_, '_> {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use replog_core::Exercise;
+
+    /// The closest-name search spends a budget of name comparisons: once it is spent, an
+    /// unknown name costs nothing more, however many follow. Counted, not timed.
+    #[test]
+    fn closest_name_searches_stop_when_the_comparison_budget_is_spent() {
+        let mut host = ExerciseIndex::new();
+        let exercises: Vec<Exercise> = (0..5000)
+            .map(|i| Exercise::named(format!("Exercise {i}")))
+            .collect();
+        host.extend(&exercises);
+        let mut st = DocState::new(Against {
+            host: &host,
+            equipment: None,
+        });
+        let cost = host.key_count();
+        assert_eq!(cost, 5000);
+        let mut searches = 0;
+        for i in 0..2100 {
+            let before = st.suggestion_budget;
+            // A near miss, so a search that runs finds it.
+            let found = st.closest(&format!("exercise {i}x"));
+            if st.suggestion_budget < before {
+                searches += 1;
+                assert_eq!(before - st.suggestion_budget, cost);
+                assert!(found.is_some(), "a search that ran finds the near name");
+            } else {
+                assert_eq!(found, None, "no budget, no search, no hint");
+            }
+        }
+        assert_eq!(searches, SUGGESTION_BUDGET / cost);
+        assert!(st.suggestion_budget < cost);
+    }
+}
