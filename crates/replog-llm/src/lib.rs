@@ -5,6 +5,8 @@
 //! issues (see the README's roadmap). HTTP providers will sit behind features so that the
 //! crate builds for WebAssembly with `default-features = false`.
 
+pub mod settings;
+
 use thiserror::Error;
 
 /// What can go wrong while talking to an LLM or generating a program.
@@ -17,4 +19,7 @@ pub enum LlmError {
     /// A core operation failed.
     #[error(transparent)]
     Core(#[from] replog_core::CoreError),
+    /// A setting could not be resolved, validated, stored, encrypted or decrypted.
+    #[error(transparent)]
+    Settings(#[from] settings::SettingsError),
 }
