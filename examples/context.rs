@@ -15,9 +15,8 @@ mod common;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use replog::Validator;
+use replog::core::Date;
 use replog::core::context::{ContextOptions, build_context};
-use replog::core::{Date, ExerciseIndex};
 
 const USAGE: &str = "context LOGBOOK [--catalog FILE]... [--as-of YYYY-MM-DD]";
 
@@ -57,28 +56,11 @@ fn parse_args() -> Result<Args, lexopt::Error> {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(error) => return common::usage_error(&error.to_string(), USAGE),
-    };
-    match run(&args) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(common::USAGE)
-        }
-    }
+    common::check_main(USAGE, parse_args, run)
 }
 
 fn run(args: &Args) -> Result<bool, String> {
-    let mut validator = Validator::new();
-    let mut host = ExerciseIndex::new();
-    for path in &args.catalogs {
-        let catalog = common::read_catalog(path)?;
-        host.extend(&catalog.exercises);
-        validator = validator.with_catalog(&catalog);
-    }
+    let (validator, host) = common::host_catalogs(&args.catalogs)?;
     let bytes = common::read(&args.logbook)?;
     let report = validator.validate_logbook(&bytes);
     let Some(logbook) = report.document().filter(|_| report.is_valid()) else {

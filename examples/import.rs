@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use replog::catalog::apps::{AppFormat, ImportOptions, import_app_export};
-use replog::core::{ExerciseIndex, Unit};
+use replog::core::Unit;
 
 const USAGE: &str = "import FILE [--format strong|hevy|fitnotes|jefit] [--unit kg|lb] [--athlete NAME] [--catalog FILE]...";
 
@@ -64,13 +64,10 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(error) => return common::usage_error(&error.to_string(), USAGE),
     };
-    let mut host = ExerciseIndex::new();
-    for path in &args.catalogs {
-        match common::read_catalog(path) {
-            Ok(catalog) => host.extend(&catalog.exercises),
-            Err(message) => return common::usage_error(&message, USAGE),
-        }
-    }
+    let host = match common::host_catalogs(&args.catalogs) {
+        Ok((_, host)) => host,
+        Err(message) => return common::usage_error(&message, USAGE),
+    };
     let bytes = match common::read(&args.file) {
         Ok(bytes) => bytes,
         Err(message) => return common::usage_error(&message, USAGE),

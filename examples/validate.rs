@@ -20,8 +20,6 @@ mod common;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use replog::Validator;
-use replog::core::ExerciseIndex;
 use replog::core::lint::{LintOptions, lint_catalog};
 
 const USAGE: &str = "validate [--logbook] FILE [--catalog FILE]... [--equipment a,b,...] [--lint [--athlete LOGBOOK]]";
@@ -81,28 +79,11 @@ fn parse_args() -> Result<Args, lexopt::Error> {
 }
 
 fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(error) => return common::usage_error(&error.to_string(), USAGE),
-    };
-    match run(&args) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(common::USAGE)
-        }
-    }
+    common::check_main(USAGE, parse_args, run)
 }
 
 fn run(args: &Args) -> Result<bool, String> {
-    let mut validator = Validator::new();
-    let mut host = ExerciseIndex::new();
-    for path in &args.catalogs {
-        let catalog = common::read_catalog(path)?;
-        host.extend(&catalog.exercises);
-        validator = validator.with_catalog(&catalog);
-    }
+    let (mut validator, host) = common::host_catalogs(&args.catalogs)?;
     if let Some(equipment) = &args.equipment {
         validator = validator.with_equipment(equipment);
     }

@@ -27,6 +27,43 @@ pub(crate) fn read_logbook(path: &Path) -> Result<replog::core::Logbook, String>
     replog::catalog::parse_logbook(&bytes).map_err(|error| format!("{}: {error}", path.display()))
 }
 
+/// Reads the `--catalog` files: a validator whose host catalog they are, and the same
+/// exercises as an index (for the context, lints and imports).
+pub(crate) fn host_catalogs(
+    paths: &[std::path::PathBuf],
+) -> Result<(replog::Validator, replog::core::ExerciseIndex), String> {
+    let mut validator = replog::Validator::new();
+    let mut host = replog::core::ExerciseIndex::new();
+    for path in paths {
+        let catalog = read_catalog(path)?;
+        host.extend(&catalog.exercises);
+        validator = validator.with_catalog(&catalog);
+    }
+    Ok((validator, host))
+}
+
+/// The `main` of an example that checks something: parses the arguments, runs, and maps
+/// the outcome to the exit codes of `spec/interfaces.md` (0 yes, 1 no, 2 usage or an
+/// unreadable file, with the message on stderr).
+pub(crate) fn check_main<A>(
+    usage: &str,
+    parse: impl FnOnce() -> Result<A, lexopt::Error>,
+    run: impl FnOnce(&A) -> Result<bool, String>,
+) -> ExitCode {
+    let args = match parse() {
+        Ok(args) => args,
+        Err(error) => return usage_error(&error.to_string(), usage),
+    };
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(USAGE)
+        }
+    }
+}
+
 /// Prints a usage error and the usage text, and returns the usage exit code.
 pub(crate) fn usage_error(message: &str, usage: &str) -> ExitCode {
     eprintln!("error: {message}\n\nusage: {usage}");

@@ -241,18 +241,13 @@ pub(super) fn import(
         };
         let rpe_value = match rpe {
             None => None,
-            Some(column) => {
-                match values::rpe(row.get(column), decimal_comma, n, header.name(column))? {
-                    Ok(value) => value,
-                    Err(value) => {
-                        builder.report.warn(
-                            Place::cell(n, header.name(column)),
-                            format!("RPE {value} is outside 1-10 and was dropped"),
-                        );
-                        None
-                    }
-                }
-            }
+            Some(column) => values::rpe(
+                row.get(column),
+                decimal_comma,
+                n,
+                header.name(column),
+                &mut builder.report,
+            )?,
         };
         let duration = match (end, end_dates) {
             (Some(end), Some(reader)) if !row.get(end).is_empty() => {

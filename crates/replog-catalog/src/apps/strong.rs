@@ -232,18 +232,13 @@ pub(super) fn import(
         };
         let rpe_value = match rpe {
             None => None,
-            Some(column) => {
-                match values::rpe(row.get(column), decimal_comma, n, header.name(column))? {
-                    Ok(value) => value,
-                    Err(value) => {
-                        builder.report.warn(
-                            Place::cell(n, header.name(column)),
-                            format!("RPE {value} is outside 1-10 and was dropped"),
-                        );
-                        None
-                    }
-                }
-            }
+            Some(column) => values::rpe(
+                row.get(column),
+                decimal_comma,
+                n,
+                header.name(column),
+                &mut builder.report,
+            )?,
         };
         let duration_text = row.cell(duration);
         let duration_seconds = match values::duration(duration_text) {

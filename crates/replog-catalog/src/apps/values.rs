@@ -6,7 +6,7 @@ use jiff::civil::DateTime;
 use jiff::fmt::strtime;
 use replog_core::limits::{LOGGED_REPS_MAX, WEIGHT_MAX, WORKOUT_SECONDS_MAX};
 
-use super::report::{ImportError, ImportErrorKind, Place};
+use super::report::{ImportError, ImportErrorKind, ImportReport, Place};
 use super::table::Row;
 
 /// A number from a cell: `None` when empty; finite only. With `decimal_comma`, `62,5`
@@ -289,18 +289,25 @@ pub(crate) fn duration(text: &str) -> Duration {
     }
 }
 
-/// An RPE cell: `Ok(None)` when empty, `Err(value)` when a number outside 1-10 (the caller
-/// warns and drops it); an error when not a number.
+/// An RPE cell: `None` when empty; a number outside 1-10 is dropped with a warning in
+/// `report` naming the cell (never silently); an error when not a number.
 pub(crate) fn rpe(
     text: &str,
     decimal_comma: bool,
     row: u64,
     column: &str,
-) -> Result<Result<Option<f64>, f64>, ImportError> {
+    report: &mut ImportReport,
+) -> Result<Option<f64>, ImportError> {
     Ok(match number(text, decimal_comma, row, column)? {
-        None => Ok(None),
-        Some(value) if (1.0..=10.0).contains(&value) => Ok(Some(value)),
-        Some(value) => Err(value),
+        None => None,
+        Some(value) if (1.0..=10.0).contains(&value) => Some(value),
+        Some(value) => {
+            report.warn(
+                Place::cell(row, column),
+                format!("RPE {value} is outside 1-10 and was dropped"),
+            );
+            None
+        }
     })
 }
 
