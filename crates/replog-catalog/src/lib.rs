@@ -17,6 +17,7 @@
 //! ```
 
 pub mod apps;
+pub mod convert;
 mod document;
 mod engine;
 mod error;
