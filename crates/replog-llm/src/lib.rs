@@ -1,13 +1,21 @@
 //! LLM integration for replog: the `Provider` trait and its backends, settings and secrets,
 //! the prompt builder, tolerant response parsing, and single and incremental generation.
 //!
-//! Only the error type exists so far; the provider layer and generation land with their
-//! issues (see the README's roadmap). HTTP providers will sit behind features so that the
-//! crate builds for WebAssembly with `default-features = false`.
+//! The provider layer is in [`provider`]; generation lands with its issues (see the README's
+//! roadmap). HTTP providers sit behind the features `openai`, `anthropic` and `ollama` (on by
+//! default) so that the crate builds for WebAssembly with `default-features = false`; the
+//! scripted mock sits behind `test-utils`.
 
 pub mod settings;
 
 use thiserror::Error;
+
+pub mod provider;
+
+pub use provider::{
+    Message, Output, Pong, Provider, ProviderConfig, ProviderError, ProviderKind, Request,
+    Response, Role, Usage, build_provider,
+};
 
 /// What can go wrong while talking to an LLM or generating a program.
 #[derive(Debug, Error)]
@@ -22,4 +30,7 @@ pub enum LlmError {
     /// A setting could not be resolved, validated, stored, encrypted or decrypted.
     #[error(transparent)]
     Settings(#[from] settings::SettingsError),
+    /// A provider call failed or a provider could not be built.
+    #[error(transparent)]
+    Provider(#[from] ProviderError),
 }

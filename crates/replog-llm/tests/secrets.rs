@@ -2,7 +2,8 @@
 //! `REPLOG_SECRET_KEY`, clear errors for a wrong key or a tampered value, and never a secret
 //! in `Debug`, `Display` or an error.
 
-mod common;
+mod settings_common;
+use settings_common as common;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;

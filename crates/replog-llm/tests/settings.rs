@@ -2,7 +2,8 @@
 //! default) with a fake environment, validation, the admin listing, and the SQLite store on a
 //! real file.
 
-mod common;
+mod settings_common;
+use settings_common as common;
 
 use common::{API_KEY, KEY, env, memory};
 use replog_llm::settings::{
