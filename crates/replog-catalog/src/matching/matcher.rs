@@ -10,7 +10,10 @@ use super::vocabulary::EquipmentSet;
 use super::{Candidate, MatchKind, NameMatch};
 
 /// The score (0 to 1) a name must reach to be suggested; below it the name is `new`.
-pub const SUGGEST_THRESHOLD: f64 = 0.6;
+///
+/// Above two thirds, so that one movement word shared with a two-word name ("Press" and
+/// "Bench Press", "Fly" and "Incline Fly") is never enough on its own.
+pub const SUGGEST_THRESHOLD: f64 = 0.7;
 
 /// What a score is multiplied by when only one of the two names says its equipment ("Bench
 /// Press" against "Barbell Bench Press"): likely the same movement, but the equipment is a

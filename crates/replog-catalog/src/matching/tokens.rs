@@ -39,6 +39,14 @@ pub(crate) fn tokenize(name: &str) -> Tokens {
         let rest = words.get(at..).unwrap_or_default();
         if let Some((length, equipment)) = equipment_phrase(rest) {
             tokens.equipment |= equipment;
+            // "Bench Press with Bands" is a variation of the bench press that adds bands: the
+            // added equipment also counts as a word, so the plain lift stays the nearer.
+            if at > 0
+                && words.get(at - 1).is_some_and(|w| w == "with")
+                && let Some(last) = words.get(at + length - 1)
+            {
+                push(&mut tokens.words, last);
+            }
             at += length;
         } else if let Some((length, replacement)) = synonym(rest) {
             for word in replacement {
@@ -193,5 +201,10 @@ mod tests {
             "catalog tokens"
         );
         assert!(tokenize("Wide-Grip Lat Pulldown").words[0].modifier);
+        assert_eq!(
+            texts("Bench Press - With Bands"),
+            ["bench", "press", "band"]
+        );
+        assert_eq!(texts("Incline Bench Press"), ["incline", "press"]);
     }
 }

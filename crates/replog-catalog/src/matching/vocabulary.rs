@@ -121,10 +121,15 @@ pub(crate) const SYNONYMS: &[(&[&str], &[&str])] = &[
     (&["alternate"], &["alternating"]),
     (&["single", "arm"], &["one", "arm"]),
     (&["single", "leg"], &["one", "leg"]),
+    // "Incline press" is how logs write the incline bench press.
+    (&["incline", "bench", "press"], &["incline", "press"]),
+    (&["decline", "bench", "press"], &["decline", "press"]),
+    (&["hammer", "grip"], &["neutral", "grip"]),
 ];
 
-/// Words that qualify a movement (grip, stance, body position, sidedness) without making it
-/// another exercise: they count for less than movement words when names are compared.
+/// Words that qualify a movement (grip, stance, body position, sidedness, the muscle aimed
+/// at) without making it another exercise: they count for less than movement words when
+/// names are compared, so "DB Curl" is as near "Dumbbell Bicep Curl" as a seated curl.
 pub(crate) const MODIFIERS: &[&str] = &[
     "grip",
     "stance",
@@ -158,6 +163,14 @@ pub(crate) const MODIFIERS: &[&str] = &[
     "out",
     "powerlifting",
     "style",
+    "bicep",
+    "tricep",
+    "chest",
+    "pec",
+    "delt",
+    "glute",
+    "hamstring",
+    "quad",
 ];
 
 /// Words that carry no meaning for matching.
