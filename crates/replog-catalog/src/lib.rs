@@ -22,6 +22,7 @@ mod document;
 mod engine;
 mod error;
 mod logbook;
+pub mod matching;
 mod validate;
 
 pub use error::{CatalogError, DocumentKind, InvalidDocument};
