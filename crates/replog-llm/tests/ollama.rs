@@ -68,7 +68,7 @@ async fn schema_in_format_and_prompt_with_token_counts() {
     assert!((body["options"]["temperature"].as_f64().unwrap() - 0.7).abs() < 1e-6);
     let system = body["messages"][0]["content"].as_str().unwrap();
     assert!(system.starts_with(
-        "You are a coach.\n\nRespond with one JSON object that follows this JSON Schema:\n"
+        "You are a coach.\n\nRespond with one JSON object that follows this JSON Schema (envelope):\n"
     ));
     assert!(system.contains(&serde_json::to_string(&envelope_schema()).unwrap()));
     assert_eq!(

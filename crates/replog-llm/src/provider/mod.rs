@@ -336,6 +336,13 @@ impl<P: Provider + ?Sized> Provider for Box<P> {
 
 /// The request a ping sends: one tiny prompt, one output token.
 #[cfg_attr(not(feature = "http"), allow(dead_code))]
+/// The instruction that carries a JSON Schema in the prompt, for servers that do not enforce
+/// it themselves (Ollama advises it; OpenAI's `json_object` fallback needs it).
+pub(crate) fn schema_instruction(name: &str, schema: &serde_json::Value) -> String {
+    let text = serde_json::to_string(schema).unwrap_or_default();
+    format!("Respond with one JSON object that follows this JSON Schema ({name}):\n{text}")
+}
+
 pub(crate) fn ping_request() -> Request {
     Request::new("Reply with the single word: pong", "ping")
         .with_max_tokens(1)

@@ -124,10 +124,8 @@ impl OllamaProvider {
         let format = match &request.output {
             Output::Text => None,
             Output::Json => Some(json!("json")),
-            Output::JsonSchema { schema, .. } => {
-                let text = serde_json::to_string(schema).unwrap_or_default();
-                let instruction =
-                    format!("Respond with one JSON object that follows this JSON Schema:\n{text}");
+            Output::JsonSchema { name, schema } => {
+                let instruction = super::schema_instruction(name, schema);
                 // Put the schema in the system prompt, after the caller's own instructions.
                 match messages
                     .iter()

@@ -162,12 +162,9 @@ impl OpenAiProvider {
                 },
             }),
             Output::JsonSchema { name, schema } => {
-                let schema_text = serde_json::to_string(schema).unwrap_or_default();
                 messages.push(WireMessage {
                     role: Role::System.as_str(),
-                    content: format!(
-                        "Respond with one JSON object that follows this JSON Schema ({name}):\n{schema_text}"
-                    ),
+                    content: super::schema_instruction(name, schema),
                 });
                 Some(ResponseFormat::JsonObject)
             }
