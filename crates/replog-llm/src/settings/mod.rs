@@ -100,53 +100,7 @@ pub struct Resolved {
     pub value: Value,
 }
 
-/// The LLM providers `llm.provider` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ProviderKind {
-    /// OpenAI or any OpenAI-compatible server.
-    OpenAi,
-    /// Anthropic.
-    Anthropic,
-    /// Ollama.
-    Ollama,
-    /// The built-in deterministic planner.
-    Builtin,
-    /// The scripted mock provider.
-    Mock,
-}
-
-impl ProviderKind {
-    /// The setting's value for this provider.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::OpenAi => "openai",
-            Self::Anthropic => "anthropic",
-            Self::Ollama => "ollama",
-            Self::Builtin => "builtin",
-            Self::Mock => "mock",
-        }
-    }
-
-    fn from_canonical(name: &str) -> Option<Self> {
-        [
-            Self::OpenAi,
-            Self::Anthropic,
-            Self::Ollama,
-            Self::Builtin,
-            Self::Mock,
-        ]
-        .into_iter()
-        .find(|kind| kind.as_str() == name)
-    }
-}
-
-impl std::fmt::Display for ProviderKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::provider::ProviderKind;
 
 /// Every LLM setting resolved and validated at once. `Debug` redacts the API key.
 #[derive(Debug)]
@@ -296,7 +250,8 @@ impl Settings {
         Ok(self
             .checked("llm.provider")?
             .as_deref()
-            .and_then(ProviderKind::from_canonical))
+            .and_then(ProviderKind::parse)
+            .filter(|kind| *kind != ProviderKind::None))
     }
 
     /// `llm.model`: `None` when empty (the provider's default).
