@@ -178,7 +178,7 @@ fn config_reads_every_variable_and_the_aliases() {
         ("REPLOG_LLM_MAX_TOKENS", "8192"),
         ("REPLOG_LLM_TIMEOUT_SECONDS", "30"),
         ("REPLOG_LLM_MAX_RETRIES", "0"),
-        ("REPLOG_LLM_ANTHROPIC_MODE", "forced-tool"),
+        ("REPLOG_LLM_ANTHROPIC_MODE", "forced_tool"),
     ]))
     .unwrap();
     assert_eq!(c.kind, ProviderKind::Anthropic);

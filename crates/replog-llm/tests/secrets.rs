@@ -11,8 +11,8 @@ use common::{API_KEY, KEY, OTHER_KEY, env, memory};
 use replog_llm::LlmError;
 use replog_llm::settings::secret::{MalformedReason, SecretKey, decrypt, encrypt};
 use replog_llm::settings::{
-    InvalidReason, MemoryStore, SecretError, Settings, SettingsError, SettingsStore, Source,
-    SqliteStore,
+    InvalidReason, MemoryStore, REGISTRY, SecretError, Settings, SettingsError, SettingsStore,
+    Source, SqliteStore,
 };
 use secrecy::ExposeSecret;
 use std::path::Path;
@@ -129,7 +129,7 @@ fn a_wrong_key_fails_clearly() {
     let api = rows.iter().find(|row| row.key == "llm.api_key").unwrap();
     assert_eq!(api.value, "set");
     assert!(matches!(api.issue, Some(SettingsError::Secret { .. })));
-    assert_eq!(rows.len(), 8);
+    assert_eq!(rows.len(), REGISTRY.len(), "one row per setting");
 }
 
 #[test]

@@ -31,6 +31,12 @@ const SPEC: &[(&str, &[&str], &str)] = &[
         "120",
     ),
     ("llm.max_retries", &["REPLOG_LLM_MAX_RETRIES"], "3"),
+    // An addition to the spec's table (which invites additions).
+    (
+        "llm.anthropic_mode",
+        &["REPLOG_LLM_ANTHROPIC_MODE"],
+        "structured_output",
+    ),
 ];
 
 #[test]

@@ -9,6 +9,7 @@ use super::Provider;
 use super::ProviderError;
 use super::retry::RetryPolicy;
 use crate::LlmError;
+use crate::settings::{LlmSettings, MapEnv, MemoryStore, REGISTRY, Settings};
 
 /// Which backend serves (`llm.provider`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -188,67 +189,41 @@ impl ProviderConfig {
         }
     }
 
-    /// Reads the `REPLOG_LLM_*` variables (and the aliases `LLM_API_KEY`, `LLM_API_ENDPOINT`)
-    /// through `get`, so tests need not touch the process environment. Empty values count as
-    /// unset; a value that does not parse is an error naming its variable.
+    /// The configuration the resolved settings describe (`Settings::llm`: environment, then
+    /// store, then default). No provider configured gives [`ProviderKind::None`].
+    pub fn from_settings(settings: &LlmSettings) -> Self {
+        let mut config = Self::new(settings.provider.unwrap_or(ProviderKind::None));
+        config.model = settings.model.clone().unwrap_or_default();
+        config.api_key.clone_from(&settings.api_key);
+        config.base_url.clone_from(&settings.base_url);
+        #[allow(clippy::cast_possible_truncation)] // the registry bounds it to 0-2
+        let temperature = settings.temperature as f32;
+        config.temperature = temperature;
+        config.max_tokens = settings.max_tokens;
+        config.timeouts.total = settings.timeout;
+        config.timeouts.first_byte = settings.timeout;
+        config.max_retries = settings.max_retries;
+        config.anthropic_mode = settings.anthropic_mode;
+        config
+    }
+
+    /// Reads the settings' variables (`REPLOG_LLM_*` and the aliases `LLM_API_KEY`,
+    /// `LLM_API_ENDPOINT`) through `get` alone, with no store, so tests need not touch the
+    /// process environment: the same resolution and validation as [`Settings`], whose
+    /// registry names the variables. A value that does not fit is an error naming its
+    /// variable.
+    ///
+    /// # Errors
+    /// [`LlmError::Settings`] for the first value that does not fit its setting.
     pub fn from_env_map(get: impl Fn(&str) -> Option<String>) -> Result<Self, LlmError> {
-        let var = |name: &str| get(name).filter(|v| !v.trim().is_empty());
-        let bad = |name: &str, value: &str| {
-            LlmError::Provider(ProviderError::configuration(format!(
-                "{name} has an invalid value {value:?}"
-            )))
-        };
-        let mut config = Self::new(ProviderKind::None);
-        if let Some(v) = var("REPLOG_LLM_PROVIDER") {
-            config.kind = ProviderKind::parse(&v).ok_or_else(|| bad("REPLOG_LLM_PROVIDER", &v))?;
-        }
-        config.model = var("REPLOG_LLM_MODEL")
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_default();
-        config.api_key = var("REPLOG_LLM_API_KEY")
-            .or_else(|| var("LLM_API_KEY"))
-            .map(|v| SecretString::from(v.trim().to_owned()));
-        config.base_url = var("REPLOG_LLM_BASE_URL")
-            .or_else(|| var("LLM_API_ENDPOINT"))
-            .map(|v| v.trim().to_owned());
-        if let Some(v) = var("REPLOG_LLM_TEMPERATURE") {
-            config.temperature = v
-                .trim()
-                .parse::<f32>()
-                .ok()
-                .filter(|t| (0.0..=2.0).contains(t))
-                .ok_or_else(|| bad("REPLOG_LLM_TEMPERATURE", &v))?;
-        }
-        if let Some(v) = var("REPLOG_LLM_MAX_TOKENS") {
-            config.max_tokens = v
-                .trim()
-                .parse::<u32>()
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| bad("REPLOG_LLM_MAX_TOKENS", &v))?;
-        }
-        if let Some(v) = var("REPLOG_LLM_TIMEOUT_SECONDS") {
-            let seconds = v
-                .trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|s| s.is_finite() && *s > 0.0)
-                .and_then(|s| Duration::try_from_secs_f64(s).ok())
-                .ok_or_else(|| bad("REPLOG_LLM_TIMEOUT_SECONDS", &v))?;
-            config.timeouts.total = seconds;
-            config.timeouts.first_byte = seconds;
-        }
-        if let Some(v) = var("REPLOG_LLM_MAX_RETRIES") {
-            config.max_retries = v
-                .trim()
-                .parse::<u32>()
-                .map_err(|_| bad("REPLOG_LLM_MAX_RETRIES", &v))?;
-        }
-        if let Some(v) = var("REPLOG_LLM_ANTHROPIC_MODE") {
-            config.anthropic_mode =
-                AnthropicMode::parse(&v).ok_or_else(|| bad("REPLOG_LLM_ANTHROPIC_MODE", &v))?;
-        }
-        Ok(config)
+        let env = MapEnv::from_pairs(
+            REGISTRY
+                .iter()
+                .flat_map(|def| def.env.iter())
+                .filter_map(|&name| get(name).map(|value| (name, value))),
+        );
+        let settings = Settings::new(MemoryStore::new(), env);
+        Ok(Self::from_settings(&settings.llm()?))
     }
 }
 

@@ -100,6 +100,7 @@ pub struct Resolved {
     pub value: Value,
 }
 
+use crate::provider::AnthropicMode;
 pub use crate::provider::ProviderKind;
 
 /// Every LLM setting resolved and validated at once. `Debug` redacts the API key.
@@ -121,6 +122,8 @@ pub struct LlmSettings {
     pub timeout: Duration,
     /// `llm.max_retries`.
     pub max_retries: u32,
+    /// `llm.anthropic_mode`.
+    pub anthropic_mode: AnthropicMode,
 }
 
 /// The settings: a store and an environment, read through the registry.
@@ -328,6 +331,21 @@ impl Settings {
         self.integer("llm.max_retries")
     }
 
+    /// `llm.anthropic_mode`: how Anthropic is made to follow the schema.
+    ///
+    /// # Errors
+    /// A store failure, or a value that is not a mode.
+    pub fn anthropic_mode(&self) -> Result<AnthropicMode, SettingsError> {
+        let (def, origin, text) = self.checked_or_default("llm.anthropic_mode")?;
+        AnthropicMode::parse(&text).ok_or_else(|| {
+            let allowed = match def.kind {
+                SettingKind::Choice(allowed) => allowed,
+                _ => &[],
+            };
+            invalid(def, origin, &text, InvalidReason::NotAChoice { allowed })
+        })
+    }
+
     /// Every LLM setting, resolved and validated.
     ///
     /// # Errors
@@ -342,6 +360,7 @@ impl Settings {
             max_tokens: self.max_tokens()?,
             timeout: self.timeout()?,
             max_retries: self.max_retries()?,
+            anthropic_mode: self.anthropic_mode()?,
         })
     }
 

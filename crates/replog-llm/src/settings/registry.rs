@@ -121,6 +121,15 @@ pub const REGISTRY: &[SettingDef] = &[
         kind: SettingKind::Integer { min: 0, max: 10 },
         description: "Retries of a failed call (transport errors, rate limits)",
     },
+    // An addition to spec/interfaces.md: how Anthropic is made to follow the schema.
+    SettingDef {
+        key: "llm.anthropic_mode",
+        env: &["REPLOG_LLM_ANTHROPIC_MODE"],
+        default: "structured_output",
+        secret: false,
+        kind: SettingKind::Choice(&["structured_output", "forced_tool"]),
+        description: "Anthropic only: structured output (output_config.format) or a forced tool",
+    },
 ];
 
 /// The registry entry for `key`, if there is one.
