@@ -2,8 +2,6 @@
 //! structured output (`output_config.format` of type `json_schema`) or by one tool whose
 //! `input_schema` is the schema, forced with `tool_choice`, as [`AnthropicMode`] says.
 
-use std::sync::Arc;
-
 use async_trait::async_trait;
 use reqwest::Url;
 use reqwest::header::HeaderValue;
@@ -11,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::http::{Transport, endpoint};
-use super::retry::{RetryPolicy, Sleeper, retry};
+use super::retry::retry;
 use super::{
     AnthropicMode, ErrorKind, FinishReason, Output, Pong, Provider, ProviderConfig, ProviderError,
     ProviderKind, Request, Response, Role, Usage, ping_request, pong,
@@ -58,22 +56,7 @@ impl AnthropicProvider {
         })
     }
 
-    /// The same provider waiting between attempts with `sleeper`.
-    pub fn with_sleeper(mut self, sleeper: Arc<dyn Sleeper>) -> Self {
-        self.transport.sleeper = sleeper;
-        self
-    }
-
-    /// The same provider retrying by `policy`.
-    pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.transport.retry = policy;
-        self
-    }
-
-    /// The endpoint requests go to.
-    pub fn url(&self) -> &Url {
-        &self.url
-    }
+    crate::provider::http::transport_builders!();
 
     async fn attempt(&self, request: &Request) -> Result<Response, ProviderError> {
         let tool = match (&request.output, self.mode) {

@@ -225,6 +225,33 @@ fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
+/// The builder methods every HTTP backend has, for a type with `transport: Transport` and
+/// `url: Url` fields: written once, expanded in each backend's `impl`.
+macro_rules! transport_builders {
+    () => {
+        /// The same provider waiting between attempts with `sleeper`.
+        pub fn with_sleeper(
+            mut self,
+            sleeper: std::sync::Arc<dyn crate::provider::retry::Sleeper>,
+        ) -> Self {
+            self.transport.sleeper = sleeper;
+            self
+        }
+
+        /// The same provider retrying by `policy`.
+        pub fn with_retry_policy(mut self, policy: crate::provider::retry::RetryPolicy) -> Self {
+            self.transport.retry = policy;
+            self
+        }
+
+        /// The endpoint requests go to.
+        pub fn url(&self) -> &reqwest::Url {
+            &self.url
+        }
+    };
+}
+pub(crate) use transport_builders;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,15 +2,13 @@
 //! advises, into the prompt too; plain JSON mode is `format: "json"`. Token counts come
 //! from `prompt_eval_count` and `eval_count` (Ollama reports no cache hits).
 
-use std::sync::Arc;
-
 use async_trait::async_trait;
 use reqwest::Url;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::http::{Transport, endpoint};
-use super::retry::{RetryPolicy, Sleeper, retry};
+use super::retry::retry;
 use super::{
     ErrorKind, FinishReason, Output, Pong, Provider, ProviderConfig, ProviderError, ProviderKind,
     Request, Response, Role, Usage, ping_request, pong,
@@ -47,22 +45,7 @@ impl OllamaProvider {
         })
     }
 
-    /// The same provider waiting between attempts with `sleeper`.
-    pub fn with_sleeper(mut self, sleeper: Arc<dyn Sleeper>) -> Self {
-        self.transport.sleeper = sleeper;
-        self
-    }
-
-    /// The same provider retrying by `policy`.
-    pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.transport.retry = policy;
-        self
-    }
-
-    /// The endpoint requests go to.
-    pub fn url(&self) -> &Url {
-        &self.url
-    }
+    crate::provider::http::transport_builders!();
 
     async fn attempt(&self, request: &Request) -> Result<Response, ProviderError> {
         let mut http = self

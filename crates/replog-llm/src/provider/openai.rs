@@ -3,7 +3,6 @@
 //! `json_schema` with `strict: true`; a server that rejects that gets `json_object` with the
 //! schema in the prompt, and the provider remembers to skip the rejected form from then on.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_trait::async_trait;
@@ -13,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::http::{Transport, endpoint};
-use super::retry::{RetryPolicy, Sleeper, retry};
+use super::retry::retry;
 use super::{
     ErrorKind, FinishReason, Output, Pong, Provider, ProviderConfig, ProviderError, ProviderKind,
     Request, Response, Role, Usage, ping_request, pong,
@@ -57,22 +56,7 @@ impl OpenAiProvider {
         })
     }
 
-    /// The same provider waiting between attempts with `sleeper`.
-    pub fn with_sleeper(mut self, sleeper: Arc<dyn Sleeper>) -> Self {
-        self.transport.sleeper = sleeper;
-        self
-    }
-
-    /// The same provider retrying by `policy`.
-    pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.transport.retry = policy;
-        self
-    }
-
-    /// The endpoint requests go to.
-    pub fn url(&self) -> &Url {
-        &self.url
-    }
+    crate::provider::http::transport_builders!();
 
     /// Whether the server rejected `json_schema` and `json_object` is used instead.
     pub fn schema_rejected(&self) -> bool {
