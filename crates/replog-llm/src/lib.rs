@@ -11,6 +11,7 @@ pub mod settings;
 use thiserror::Error;
 
 pub mod provider;
+pub mod task;
 
 pub use provider::{
     Message, Output, Pong, Provider, ProviderConfig, ProviderError, ProviderKind, Request,

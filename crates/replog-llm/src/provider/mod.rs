@@ -116,6 +116,9 @@ pub struct Request {
     pub max_tokens: Option<u32>,
     /// The wanted output.
     pub output: Output,
+    /// The typed task behind the prompt, when the generation pipeline sent it. HTTP
+    /// backends ignore it; the built-in planner answers from it.
+    pub task: Option<Arc<crate::task::Task>>,
 }
 
 impl Request {
@@ -139,6 +142,11 @@ impl Request {
     /// The same request with this output token limit.
     pub fn with_max_tokens(mut self, max_tokens: u32) -> Self {
         self.max_tokens = Some(max_tokens);
+        self
+    }
+    /// The same request carrying its typed task.
+    pub fn with_task(mut self, task: Arc<crate::task::Task>) -> Self {
+        self.task = Some(task);
         self
     }
     /// The system messages joined by blank lines (for APIs with one system field).
@@ -334,8 +342,6 @@ impl<P: Provider + ?Sized> Provider for Box<P> {
     }
 }
 
-/// The request a ping sends: one tiny prompt, one output token.
-#[cfg_attr(not(feature = "http"), allow(dead_code))]
 /// The instruction that carries a JSON Schema in the prompt, for servers that do not enforce
 /// it themselves (Ollama advises it; OpenAI's `json_object` fallback needs it).
 pub(crate) fn schema_instruction(name: &str, schema: &serde_json::Value) -> String {
@@ -343,6 +349,8 @@ pub(crate) fn schema_instruction(name: &str, schema: &serde_json::Value) -> Stri
     format!("Respond with one JSON object that follows this JSON Schema ({name}):\n{text}")
 }
 
+/// The request a ping sends: one tiny prompt, one output token.
+#[cfg_attr(not(feature = "http"), allow(dead_code))]
 pub(crate) fn ping_request() -> Request {
     Request::new("Reply with the single word: pong", "ping")
         .with_max_tokens(1)
