@@ -13,6 +13,9 @@ use thiserror::Error;
 pub mod provider;
 pub mod task;
 
+mod connection;
+pub use connection::{ConnectionCheck, test_connection};
+
 pub use provider::{
     Message, Output, Pong, Provider, ProviderConfig, ProviderError, ProviderKind, Request,
     Response, Role, Usage, build_provider,
