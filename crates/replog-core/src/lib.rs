@@ -20,6 +20,7 @@ mod logbook;
 pub mod metrics;
 mod names;
 mod program;
+pub mod render;
 pub mod schema;
 mod version;
 
