@@ -406,15 +406,29 @@ fn a_budget_trims_the_least_useful_parts_first_and_keeps_the_rest() {
                     .1
             )
         );
-        // Logged exercises and pinned notes stay.
+        // Logged exercises' catalog entries and pinned notes stay.
         let json = context_json(&prompt);
-        assert!(
-            shared.contains("\"name\":\"Power Clean\"")
-                || context
-                    .exercise_catalog
-                    .iter()
-                    .all(|e| e.name != "Power Clean")
-        );
+        let logged: Vec<&str> = context
+            .performance
+            .exercise_stats
+            .iter()
+            .map(|s| s.exercise.as_str())
+            .collect();
+        let kept: Vec<&str> = json["exercise_catalog"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["name"].as_str())
+            .collect();
+        for entry in &context.exercise_catalog {
+            if logged.contains(&entry.name.as_str()) {
+                assert!(
+                    kept.contains(&entry.name.as_str()),
+                    "{} was trimmed",
+                    entry.name
+                );
+            }
+        }
         let pinned = json["coach_notes"]
             .as_array()
             .into_iter()
@@ -461,8 +475,9 @@ fn the_trimmed_prefix_is_still_shared_by_the_outline_and_every_week() {
 
 #[test]
 fn a_prompt_that_cannot_fit_names_its_estimate_and_the_budget() {
+    let context = sample_context();
     let options = PromptOptions::default().with_token_budget(1_000);
-    let error = build(task(&sample_context(), Part::Whole), &options).expect_err("too small");
+    let error = build(task(&context, Part::Whole), &options).expect_err("too small");
     let LlmError::Prompt(PromptError::OverBudget { estimate, budget }) = &error else {
         panic!("{error:?}");
     };
@@ -473,6 +488,36 @@ fn a_prompt_that_cannot_fit_names_its_estimate_and_the_budget() {
         message.contains(&estimate.to_string()) && message.contains("1000"),
         "{message}"
     );
+    // The estimate is the least the prompt can be trimmed to: that budget fits, with every
+    // stage used, the non-pinned notes last and oldest first; one token less does not fit.
+    let fits = PromptOptions::default().with_token_budget(*estimate);
+    let prompt = built(&context, Part::Whole, &fits);
+    assert!(prompt.estimated_tokens <= *estimate);
+    let last = prompt.trimmed.last().expect("trimmed");
+    assert_eq!(last.section, Section::CoachNotes);
+    let notes: Vec<&str> = prompt
+        .trimmed
+        .iter()
+        .filter(|t| t.section == Section::CoachNotes)
+        .map(|t| t.what.as_str())
+        .collect();
+    let mut unpinned: Vec<String> = context
+        .coach_notes
+        .iter()
+        .filter(|n| !n.pinned)
+        .map(|n| n.date.to_string())
+        .collect();
+    unpinned.sort();
+    assert_eq!(notes, unpinned);
+    let json = context_json(&prompt);
+    assert!(
+        json["coach_notes"]
+            .as_array()
+            .is_some_and(|n| n.iter().all(|n| n["pinned"] == true))
+    );
+    assert!(content(&prompt, 1).contains("Start introducing hang cleans; no depth jumps."));
+    let over = PromptOptions::default().with_token_budget(*estimate - 1);
+    assert!(build(task(&context, Part::Whole), &over).is_err());
 }
 
 #[test]

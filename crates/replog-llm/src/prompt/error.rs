@@ -9,7 +9,9 @@ use thiserror::Error;
 pub enum PromptError {
     /// The prompt needs more input tokens than the budget allows even after every trimmable
     /// part was removed (the rules, the request, the directions and the answer format are
-    /// never trimmed).
+    /// never trimmed). The estimate is that of the largest call of the generation the task
+    /// belongs to, which is what the shared message is fitted to: a budget of at least it
+    /// fits.
     #[error(
         "the prompt needs about {estimate} input tokens after trimming everything that may be \
          trimmed, over the budget of {budget}"

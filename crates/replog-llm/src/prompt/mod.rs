@@ -30,6 +30,7 @@
 
 mod budget;
 mod error;
+mod estimate;
 mod reask;
 mod rules;
 mod sections;
@@ -42,8 +43,9 @@ use crate::LlmError;
 use crate::provider::{Message, Output, Request};
 use crate::task::{Part, Task};
 
-pub use budget::{Section, Trimmed, estimate_tokens};
+pub use budget::{Section, Trimmed};
 pub use error::PromptError;
+pub use estimate::estimate_tokens;
 pub use reask::{reask, reask_unparseable};
 
 /// How the answer's shape is conveyed.
@@ -140,22 +142,18 @@ pub fn build(task: Arc<Task>, options: &PromptOptions) -> Result<Prompt, LlmErro
         None => Vec::new(),
         Some(budget) => {
             let reserve = tail.max(largest_tail(&task, style)?);
-            let fixed = estimate_tokens(&system) + reserve + 3 * budget::MESSAGE_OVERHEAD;
+            let fixed = estimate_tokens(&system) + reserve + 3 * estimate::MESSAGE_OVERHEAD;
             let estimate =
                 |shared: &sections::Shared| fixed + estimate_tokens(&shared_text(shared, &task));
-            budget::fit(&mut shared, budget, estimate).map_err(|estimate| {
-                PromptError::OverBudget {
-                    estimate: estimate - reserve + tail,
-                    budget,
-                }
-            })?
+            budget::fit(&mut shared, budget, estimate)
+                .map_err(|estimate| PromptError::OverBudget { estimate, budget })?
         }
     };
     let shared_text = shared_text(&shared, &task);
     let estimated_tokens = estimate_tokens(&system)
         + estimate_tokens(&shared_text)
         + tail
-        + 3 * budget::MESSAGE_OVERHEAD;
+        + 3 * estimate::MESSAGE_OVERHEAD;
     let request = Request {
         messages: vec![
             Message::system(system),
