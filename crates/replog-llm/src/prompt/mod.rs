@@ -133,32 +133,32 @@ pub fn build(task: Arc<Task>, options: &PromptOptions) -> Result<Prompt, LlmErro
     sections::check_request(&task.request)?;
     let style = &options.style;
     let system = rules::system(style);
-    let part = sections::part_message(&task, style)?;
+    let part = sections::part_message(&task.part, style)?;
     let output = sections::output(&task.part, style)?;
     let mut shared = sections::Shared::new(&task.context, options.max_examples)?;
 
-    let tail = estimate_tokens(&part) + schema_tokens(&output);
+    // Priced in pieces, exactly as `largest_tail` prices every part, so this call's tail is
+    // never above the reserve the shared message is fitted against.
+    let tail = estimate_tokens(&part.task) + estimate_tokens(&part.format) + schema_tokens(&output);
+    let overhead = 3 * estimate::MESSAGE_OVERHEAD;
     let trimmed = match options.token_budget {
         None => Vec::new(),
         Some(budget) => {
-            let reserve = tail.max(largest_tail(&task, style)?);
-            let fixed = estimate_tokens(&system) + reserve + 3 * estimate::MESSAGE_OVERHEAD;
-            let estimate =
-                |shared: &sections::Shared| fixed + estimate_tokens(&shared_text(shared, &task));
+            let fixed = estimate_tokens(&system) + largest_tail(&task, style)? + overhead;
+            let estimate = |shared: &sections::Shared| {
+                fixed + estimate_tokens(&sections::shared_message(shared, &task))
+            };
             budget::fit(&mut shared, budget, estimate)
                 .map_err(|estimate| PromptError::OverBudget { estimate, budget })?
         }
     };
-    let shared_text = shared_text(&shared, &task);
-    let estimated_tokens = estimate_tokens(&system)
-        + estimate_tokens(&shared_text)
-        + tail
-        + 3 * estimate::MESSAGE_OVERHEAD;
+    let shared = sections::shared_message(&shared, &task);
+    let estimated_tokens = estimate_tokens(&system) + estimate_tokens(&shared) + tail + overhead;
     let request = Request {
         messages: vec![
             Message::system(system),
-            Message::user(shared_text),
-            Message::user(part),
+            Message::user(shared),
+            Message::user(part.into_text()),
         ],
         output,
         ..Request::default()
@@ -171,10 +171,6 @@ pub fn build(task: Arc<Task>, options: &PromptOptions) -> Result<Prompt, LlmErro
     })
 }
 
-fn shared_text(shared: &sections::Shared, task: &Task) -> String {
-    sections::shared_message(shared, task)
-}
-
 /// Tokens the provider is sent for the output's schema (zero when it is in the prompt).
 fn schema_tokens(output: &Output) -> usize {
     match output {
@@ -185,37 +181,31 @@ fn schema_tokens(output: &Output) -> usize {
 
 /// The largest part-specific tail of any call of the generation this task belongs to that
 /// is known now: the whole program's, the outline's and, for a week, every week's of its
-/// outline. Trimming against it rather than this call's own tail gives every call the same
-/// shared message.
+/// outline (this call's among them). Fitting the shared message against it rather than this
+/// call's own tail gives every call of the generation the same shared message.
 fn largest_tail(task: &Task, style: &SchemaStyle) -> Result<usize, LlmError> {
-    let mut parts = vec![Part::Whole, Part::Skeleton];
+    // The format and the schema depend on the kind of part only: price them once a kind.
+    let fixed = |part: &Part| -> Result<usize, LlmError> {
+        Ok(estimate_tokens(&sections::format_text(part, style)?)
+            + schema_tokens(&sections::output(part, style)?))
+    };
+    let priced = |part: &Part| -> Result<usize, LlmError> {
+        Ok(estimate_tokens(&sections::task_text(part)?) + fixed(part)?)
+    };
+    let mut largest = priced(&Part::Whole)?.max(priced(&Part::Skeleton)?);
     if let Part::Week { skeleton, .. } = &task.part {
-        parts.extend(skeleton.weeks.iter().map(|week| Part::Week {
-            number: week.number,
-            skeleton: Arc::clone(skeleton),
-        }));
-    }
-    let mut largest = 0;
-    let mut week_schema = None;
-    for part in parts {
-        let schema = match (&part, week_schema) {
-            // Every week has the same schema: make it once.
-            (Part::Week { .. }, Some(tokens)) => tokens,
-            _ => {
-                let tokens = schema_tokens(&sections::output(&part, style)?);
-                if let Part::Week { .. } = part {
-                    week_schema = Some(tokens);
-                }
-                tokens
-            }
-        };
-        let sibling = Task {
-            context: Arc::clone(&task.context),
-            request: task.request.clone(),
-            part,
-        };
-        let text = sections::part_message(&sibling, style)?;
-        largest = largest.max(estimate_tokens(&text) + schema);
+        let mut week_fixed = None;
+        for week in &skeleton.weeks {
+            let part = Part::Week {
+                number: week.number,
+                skeleton: Arc::clone(skeleton),
+            };
+            let fixed = match week_fixed {
+                Some(tokens) => tokens,
+                None => *week_fixed.insert(fixed(&part)?),
+            };
+            largest = largest.max(estimate_tokens(&sections::task_text(&part)?) + fixed);
+        }
     }
     Ok(largest)
 }

@@ -187,51 +187,77 @@ fn plural(n: u32, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
 
-/// Renders the part-specific user message.
-pub(crate) fn part_message(task: &Task, style: &SchemaStyle) -> Result<String, LlmError> {
-    let mut out = String::with_capacity(2048);
-    let answer_type = match &task.part {
-        Part::Whole => {
-            out.push_str(
-                "TASK: Write the whole program in one answer: a CatalogJSON document \
-                 (catalog_version 1) with exactly one program in `programs`, every week and \
-                 day complete, and in `exercises` only new exercises you define (with the \
-                 equipment they need).\n",
-            );
-            "Catalog"
-        }
-        Part::Skeleton => {
-            out.push_str(
-                "TASK: Step 1 of an incremental generation: write the program's outline only. \
-                 Give its name, description, goal and unit; in `weeks` every week numbered \
-                 1, 2, ... with a label (its phase, e.g. accumulation, intensification, \
-                 deload) and its training days (number, name, focus); and the \
-                 `progression_rules` of its compound lifts. No exercises or sets yet: each \
-                 week is written in its own later call from this outline, so the outline must \
-                 carry the plan. The reasoning explains the whole plan.\n",
-            );
-            "Skeleton"
-        }
-        Part::Week { number, skeleton } => {
-            week_task(&mut out, *number, skeleton)?;
-            "WeekAnswer"
-        }
-    };
-    if let SchemaStyle::InPrompt = style {
-        let _ = write!(
-            out,
-            "\nANSWER FORMAT: <reasoning>...</reasoning>, then one ```json block holding a \
-             `{answer_type}`{}:\n",
-            if answer_type == "Catalog" {
-                ""
-            } else {
-                " (its `reasoning` member: a short summary of your reasoning)"
-            }
-        );
-        out.push_str(&type_text(&task.part)?);
+/// The part-specific user message in its two pieces: what this call asks for, and (when the
+/// schema goes in the prompt) the answer's format with its type text. Kept apart so that the
+/// budget can price the format once for all the weeks of an outline.
+pub(crate) struct PartMessage {
+    /// The task: the whole program, the outline, or one week of the outline given.
+    pub(crate) task: String,
+    /// The answer's format and type text; empty when the provider enforces the schema.
+    pub(crate) format: String,
+}
+
+impl PartMessage {
+    /// The message's text.
+    pub(crate) fn into_text(self) -> String {
+        let mut text = self.task;
+        text.push_str(&self.format);
+        text
     }
+}
+
+/// Renders the part-specific user message of `part`.
+pub(crate) fn part_message(part: &Part, style: &SchemaStyle) -> Result<PartMessage, LlmError> {
+    Ok(PartMessage {
+        task: task_text(part)?,
+        format: format_text(part, style)?,
+    })
+}
+
+/// What the call asks for.
+pub(crate) fn task_text(part: &Part) -> Result<String, LlmError> {
+    Ok(match part {
+        Part::Whole => "TASK: Write the whole program in one answer: a CatalogJSON document \
+             (catalog_version 1) with exactly one program in `programs`, every week and day \
+             complete, and in `exercises` only new exercises you define (with the equipment \
+             they need).\n"
+            .to_owned(),
+        Part::Skeleton => "TASK: Step 1 of an incremental generation: write the program's \
+             outline only. Give its name, description, goal and unit; in `weeks` every week \
+             numbered 1, 2, ... with a label (its phase, e.g. accumulation, intensification, \
+             deload) and its training days (number, name, focus); and the `progression_rules` \
+             of its compound lifts. No exercises or sets yet: each week is written in its own \
+             later call from this outline, so the outline must carry the plan. The reasoning \
+             explains the whole plan.\n"
+            .to_owned(),
+        Part::Week { number, skeleton } => {
+            let mut out = String::with_capacity(2048);
+            week_task(&mut out, *number, skeleton)?;
+            out
+        }
+    })
+}
+
+/// How to write the answer, for [`SchemaStyle::InPrompt`]; empty when it is enforced.
+pub(crate) fn format_text(part: &Part, style: &SchemaStyle) -> Result<String, LlmError> {
+    if let SchemaStyle::Enforced(_) = style {
+        return Ok(String::new());
+    }
+    let (answer_type, note) = match part {
+        Part::Whole => ("Catalog", ""),
+        Part::Skeleton => ("Skeleton", SUMMARY_NOTE),
+        Part::Week { .. } => ("WeekAnswer", SUMMARY_NOTE),
+    };
+    let mut out = format!(
+        "\nANSWER FORMAT: <reasoning>...</reasoning>, then one ```json block holding a \
+         `{answer_type}`{note}:\n"
+    );
+    out.push_str(&type_text(part)?);
     Ok(out)
 }
+
+/// What the `reasoning` member of an answer with its own is for, beside the tagged reasoning.
+const SUMMARY_NOTE: &str = " (its `reasoning` member: a short summary of your reasoning)";
 
 fn week_task(out: &mut String, number: u32, skeleton: &Skeleton) -> Result<(), LlmError> {
     let Some(week) = skeleton.weeks.iter().find(|w| w.number == number) else {
