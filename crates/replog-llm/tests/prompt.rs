@@ -35,6 +35,11 @@ fn sample_context() -> Arc<AthleteContext> {
     Arc::new(build_context(&logbook(), &options))
 }
 
+/// The sample athlete's context without a host catalog.
+fn bare_context() -> Arc<AthleteContext> {
+    Arc::new(build_context(&logbook(), &ContextOptions::default()))
+}
+
 /// The sample athlete's context with free-exercise-db converted as the host catalog.
 fn free_exercise_db_context() -> Arc<AthleteContext> {
     let path = shared_data().join("free-exercise-db/exercises.json");
@@ -358,6 +363,10 @@ fn nothing_the_athlete_lacks_equipment_for_is_in_the_prompt() {
     assert!(text.contains("\"name\":\"Hang Clean\""));
     assert!(!text.contains("Bench Press"));
     assert!(!text.contains("Pull Up"));
+    // Without a host catalog nothing is added: the model is told to use the history.
+    let bare = built(&bare_context(), Part::Whole, &PromptOptions::default());
+    assert!(context_json(&bare).get("exercise_catalog").is_none());
+    assert!(!content(&bare, 1).contains("Hang Clean"));
 }
 
 #[test]
@@ -659,6 +668,7 @@ fn within(estimate: usize, measured: usize, what: &str) {
 fn the_token_estimate_is_within_15_percent_of_o200k_on_real_prompts() {
     let bpe = tiktoken_rs::o200k_base().expect("the o200k vocabulary is bundled");
     for (label, context) in [
+        ("no catalog", bare_context()),
         ("sample catalog", sample_context()),
         ("free-exercise-db", free_exercise_db_context()),
     ] {
