@@ -10,6 +10,7 @@ pub mod settings;
 
 use thiserror::Error;
 
+pub mod prompt;
 pub mod provider;
 pub mod task;
 
@@ -37,4 +38,7 @@ pub enum LlmError {
     /// A provider call failed or a provider could not be built.
     #[error(transparent)]
     Provider(#[from] ProviderError),
+    /// A prompt could not be built (a request out of range, a prompt over its budget).
+    #[error(transparent)]
+    Prompt(#[from] prompt::PromptError),
 }

@@ -111,7 +111,7 @@ pub struct DayOutline {
     pub focus: Option<String>,
 }
 
-/// The answer to a [`Part::Week`] call.
+/// The answer to one week's call of an incremental generation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WeekAnswer {
