@@ -8,6 +8,7 @@
 
 mod calendar;
 mod catalog;
+pub mod coach;
 pub mod context;
 mod envelope;
 mod error;
@@ -20,6 +21,7 @@ mod logbook;
 pub mod metrics;
 mod names;
 mod program;
+pub mod report;
 pub mod schema;
 mod version;
 
