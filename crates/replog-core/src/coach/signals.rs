@@ -84,17 +84,11 @@ impl SessionSignals {
         mean(self.last_sets.iter().filter_map(|s| rating(s.rpe)))
     }
 
-    /// Fatigue (1-10): the athlete's rating when given, else the higher of the last sets'
-    /// mean RPE and `11 - energy` (exertion and exhaustion both say the tank is low).
+    /// Fatigue (1-10): the athlete's rating when given, else `11 - energy`. The last sets'
+    /// RPE is not read here: a hard set is not a tired athlete, and the recommender has its
+    /// own rules for hard sets.
     pub fn fatigue(&self) -> Option<f64> {
-        if let Some(fatigue) = rating(self.fatigue) {
-            return Some(fatigue);
-        }
-        let from_energy = self.energy().map(|e| 11.0 - e);
-        match (self.last_rpe(), from_energy) {
-            (Some(a), Some(b)) => Some(a.max(b)),
-            (a, b) => a.or(b),
-        }
+        rating(self.fatigue).or_else(|| self.energy().map(|e| 11.0 - e))
     }
 
     /// The worst form rating of the last sets: one ragged set is enough to act on.
@@ -125,28 +119,33 @@ mod tests {
     }
 
     #[test]
-    fn fatigue_is_the_rating_else_the_worse_of_rpe_and_energy() {
-        let rows: &[(Option<f64>, Option<f64>, &[Option<f64>], Option<f64>)] = &[
-            (Some(9.0), Some(9.0), &[Some(6.0)], Some(9.0)),
-            (None, Some(2.0), &[Some(7.0)], Some(9.0)),
-            (None, Some(8.0), &[Some(8.0), Some(9.0)], Some(8.5)),
-            (None, None, &[], None),
-            (Some(42.0), None, &[Some(7.0)], Some(7.0)),
-            (Some(f64::NAN), Some(10.0), &[], Some(1.0)),
+    fn fatigue_is_the_rating_else_from_energy() {
+        let rows: &[(Option<f64>, Option<f64>, Option<f64>)] = &[
+            (Some(9.0), Some(9.0), Some(9.0)),
+            (None, Some(2.0), Some(9.0)),
+            (None, Some(8.0), Some(3.0)),
+            (None, None, None),
+            (Some(42.0), None, None),
+            (Some(f64::NAN), Some(10.0), Some(1.0)),
         ];
-        for (fatigue, energy, rpes, expected) in rows {
+        for (fatigue, energy, expected) in rows {
             let signals = SessionSignals {
                 fatigue: *fatigue,
                 energy: *energy,
-                last_sets: rpes.iter().map(|r| set(*r, None)).collect(),
+                last_sets: vec![set(Some(10.0), None)],
                 ..SessionSignals::default()
             };
-            assert_eq!(
-                signals.fatigue(),
-                *expected,
-                "{fatigue:?} {energy:?} {rpes:?}"
-            );
+            assert_eq!(signals.fatigue(), *expected, "{fatigue:?} {energy:?}");
         }
+        let signals = SessionSignals {
+            last_sets: vec![
+                set(Some(8.0), None),
+                set(Some(9.0), None),
+                set(Some(11.0), None),
+            ],
+            ..SessionSignals::default()
+        };
+        assert_eq!(signals.last_rpe(), Some(8.5));
     }
 
     #[test]

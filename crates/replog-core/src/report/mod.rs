@@ -19,7 +19,7 @@
 //! let numbers = ReportNumbers::for_period_of(&logbook, PeriodKind::Week, &ContextOptions::default())
 //!     .expect("the logbook has dates");
 //! let words = deterministic_words(&numbers);
-//! let payload = ReportPayload::V2(ReportV2::new(numbers, words, WrittenBy::rules()));
+//! let payload = ReportPayload::from(ReportV2::new(numbers, words, WrittenBy::rules()));
 //! let json = serde_json::to_string(&payload)?;
 //! assert!(json.starts_with(r#"{"version":"2.0""#));
 //! assert_eq!(serde_json::from_str::<ReportPayload>(&json)?, payload);

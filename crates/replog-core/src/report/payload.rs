@@ -89,8 +89,20 @@ impl WrittenBy {
 pub enum ReportPayload {
     /// Legacy Markdown.
     V1(ReportV1),
-    /// Structured.
-    V2(ReportV2),
+    /// Structured (boxed: it is much larger than v1).
+    V2(Box<ReportV2>),
+}
+
+impl From<ReportV1> for ReportPayload {
+    fn from(report: ReportV1) -> Self {
+        Self::V1(report)
+    }
+}
+
+impl From<ReportV2> for ReportPayload {
+    fn from(report: ReportV2) -> Self {
+        Self::V2(Box::new(report))
+    }
 }
 
 impl ReportPayload {
@@ -139,7 +151,7 @@ impl<'de> Deserialize<'de> for ReportPayload {
         let parsed = match version {
             None | Some(Value::Null) => ReportV1::deserialize(value).map(Self::V1),
             Some(v) if is(&v, 1) => ReportV1::deserialize(value).map(Self::V1),
-            Some(v) if is(&v, 2) => ReportV2::deserialize(value).map(Self::V2),
+            Some(v) if is(&v, 2) => ReportV2::deserialize(value).map(Self::from),
             Some(v) => {
                 return Err(D::Error::custom(format_args!(
                     "unsupported report version {v}, expected \"{REPORT_V1}\" or \"{REPORT_V2}\""

@@ -192,7 +192,7 @@ fn action(numbers: &ReportNumbers, u: &str) -> Action {
         return Action {
             directive: "Build on the new record: keep the plan's progression.".to_owned(),
             explanation: format!(
-                "{} in {label} on a {streak} streak; steady work made the record.",
+                "{} in {label}, with the streak at {streak}; steady work made it.",
                 count(u32::try_from(m.prs.len()).unwrap_or(u32::MAX), "record")
             ),
         };
@@ -201,7 +201,7 @@ fn action(numbers: &ReportNumbers, u: &str) -> Action {
         directive: "Keep the streak going and add load only where the last sets felt easy."
             .to_owned(),
         explanation: format!(
-            "{} in {label} make a {streak} streak.",
+            "{} in {label}; the streak stands at {streak}.",
             count(m.workouts, "workout")
         ),
     }
