@@ -10,7 +10,10 @@ pub mod settings;
 
 use thiserror::Error;
 
+pub mod coach;
 pub mod provider;
+pub mod report;
+pub mod structured;
 pub mod task;
 
 pub use provider::{
