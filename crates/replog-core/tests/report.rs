@@ -282,3 +282,24 @@ fn html_escapes_everything_from_data_and_the_model() {
     );
     assert!(html.contains("click") && html.contains('t'), "{html}");
 }
+
+#[test]
+fn several_records_are_celebrated_once_per_lift_with_its_best() {
+    let mut logbook = logbook();
+    logbook
+        .workouts
+        .push(free("2026-04-14", sets("Bench Press", 1, 5, 170.0)));
+    logbook
+        .workouts
+        .push(free("2026-04-16", sets("Back Squat", 1, 5, 210.0)));
+    let month = ReportNumbers::compute(
+        &logbook,
+        &Period::month_of(day("2026-04-16")),
+        &ContextOptions::default(),
+    );
+    assert_eq!(month.metrics.prs.len(), 3);
+    assert_eq!(
+        deterministic_words(&month).celebration.as_deref(),
+        Some("You set 3 personal records: Back Squat (245 kg), Bench Press (2, up to 198.3 kg).")
+    );
+}

@@ -13,11 +13,13 @@ use crate::context::round::text as num;
 use crate::metrics::period::PeriodKind;
 use crate::program::Unit;
 
-/// The ASCII punctuation that can start or end Markdown markup (CommonMark lets any ASCII
-/// punctuation be backslash-escaped, so escaping a harmless one costs nothing).
-const MARKDOWN_SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '{', '}', '[', ']', '<', '>', '(', ')', '#', '+', '-', '!', '|', '~', '&',
-];
+/// The ASCII punctuation that opens or closes inline Markdown anywhere in a line (CommonMark
+/// lets any ASCII punctuation be backslash-escaped, so escaping one costs nothing but
+/// looks).
+const MARKDOWN_SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&'];
+
+/// Punctuation that only makes markup at the start of a line: list bullets.
+const LINE_START_SPECIAL: &[char] = &['-', '+', '='];
 
 /// `text` as Markdown that shows exactly that text: special characters backslash-escaped
 /// and line breaks turned into spaces (so a text cannot start a heading, list or block of
@@ -29,13 +31,17 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 fn push_escaped(out: &mut String, text: &str) {
-    // Leading blanks would make an indented code block, and `1.` at the start a list item.
+    // Leading blanks would make an indented code block, `-` at the start a list item, and
+    // `1.` or `1)` at the start an ordered one.
     let mut only_digits = true;
-    for c in text.trim().chars() {
+    for (i, c) in text.trim().chars().enumerate() {
         if c == '\n' || c == '\r' || c == '\t' {
             out.push(' ');
         } else {
-            if MARKDOWN_SPECIAL.contains(&c) || (c == '.' && only_digits) {
+            if MARKDOWN_SPECIAL.contains(&c)
+                || (i == 0 && LINE_START_SPECIAL.contains(&c))
+                || ((c == '.' || c == ')') && only_digits && i > 0)
+            {
                 out.push('\\');
             }
             out.push(c);
@@ -220,6 +226,11 @@ mod tests {
     #[test]
     fn escaped_text_renders_as_itself() {
         let text = "  12. **bold** <b>x</b> [l](javascript:x) # h\n- item & `c` 1. _u_";
+        assert_eq!(
+            escape_markdown("- 2026-W15 (x) 3) a+b"),
+            "\\- 2026-W15 (x) 3) a+b"
+        );
+        assert_eq!(escape_markdown("3) go"), "3\\) go");
         let html = markdown_to_html(&escape_markdown(text));
         assert_eq!(
             html,

@@ -132,9 +132,23 @@ fn celebration(numbers: &ReportNumbers, u: &str) -> Option<String> {
             num(pr.e1rm)
         )),
         _ => {
-            let list: Vec<String> = prs
+            // One entry per exercise, in the order met (newest first), with its best.
+            let mut lifts: Vec<(&str, u32, f64)> = Vec::new();
+            for pr in prs {
+                match lifts.iter_mut().find(|(name, ..)| *name == pr.exercise) {
+                    Some((_, n, best)) => {
+                        *n += 1;
+                        *best = best.max(pr.e1rm);
+                    }
+                    None => lifts.push((&pr.exercise, 1, pr.e1rm)),
+                }
+            }
+            let list: Vec<String> = lifts
                 .iter()
-                .map(|pr| format!("{} ({}{u})", pr.exercise, num(pr.e1rm)))
+                .map(|(name, n, best)| match n {
+                    1 => format!("{name} ({}{u})", num(*best)),
+                    _ => format!("{name} ({n}, up to {}{u})", num(*best)),
+                })
                 .collect();
             Some(format!(
                 "You set {} personal records: {}.",
