@@ -8,6 +8,7 @@
 
 mod calendar;
 mod catalog;
+pub mod coach;
 pub mod context;
 mod envelope;
 mod error;
@@ -21,6 +22,7 @@ pub mod metrics;
 mod names;
 mod program;
 pub mod render;
+pub mod report;
 pub mod schema;
 mod version;
 

@@ -11,7 +11,10 @@ pub mod settings;
 use thiserror::Error;
 
 pub mod prompt;
+pub mod coach;
 pub mod provider;
+pub mod report;
+pub mod structured;
 pub mod task;
 
 mod connection;
