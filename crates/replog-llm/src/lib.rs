@@ -10,6 +10,8 @@ pub mod settings;
 
 use thiserror::Error;
 
+pub mod cost;
+pub mod parse;
 pub mod provider;
 pub mod task;
 
@@ -34,4 +36,10 @@ pub enum LlmError {
     /// A provider call failed or a provider could not be built.
     #[error(transparent)]
     Provider(#[from] ProviderError),
+    /// A model's answer could not be read as JSON (or as the output envelope).
+    #[error(transparent)]
+    Parse(#[from] parse::ParseError),
+    /// A price table could not be read (malformed JSON, or a price that is negative).
+    #[error("invalid price table: {0}")]
+    PriceTable(#[source] serde_json::Error),
 }
