@@ -66,10 +66,13 @@ impl<'a> Answer<'a> {
             .map(|piece| match piece {
                 Split::Prose(range) => Piece::Prose(range),
                 Split::Reasoning { whole, inner } => Piece::Reasoning { whole, inner },
-                Split::Json(span) => Piece::Json {
-                    outcome: parse_value(text, span.clone(), &index),
-                    span,
-                },
+                Split::Json { span, closed } => {
+                    let mut outcome = parse_value(text, span.clone(), &index);
+                    if !closed && let Err(error) = &mut outcome {
+                        truncated(error, index.locate(span.end));
+                    }
+                    Piece::Json { outcome, span }
+                }
             })
             .collect();
         Self {
@@ -190,6 +193,17 @@ impl<'a> Answer<'a> {
     }
 }
 
+/// A value whose brackets never close fails as truncated, whatever the parser met first
+/// (nesting too deep, a string cut mid-way): the text ended before the value did.
+fn truncated(error: &mut ParseError, end: Position) {
+    if !matches!(error.kind, ParseErrorKind::Truncated { .. }) {
+        error.kind = ParseErrorKind::Truncated {
+            detail: format!("{} at {}", error.kind, error.at),
+        };
+        error.at = end;
+    }
+}
+
 /// A piece before it is read.
 #[derive(Debug, PartialEq)]
 enum Split {
@@ -198,7 +212,11 @@ enum Split {
         whole: Range<usize>,
         inner: Range<usize>,
     },
-    Json(Range<usize>),
+    Json {
+        span: Range<usize>,
+        /// Whether its brackets balance before the text ends.
+        closed: bool,
+    },
 }
 
 /// Splits `text` into prose, reasoning blocks and JSON values. A JSON value starts at a `{`
@@ -214,13 +232,18 @@ fn split(text: &str) -> Vec<Split> {
             pieces.push(Split::Prose(range));
         }
     };
+    // Once no closing tag follows an opening one, none follows any later one either: not
+    // searching again keeps a text of many unclosed tags linear.
+    let mut closing_tags = true;
     while let Some(&b) = bytes.get(i) {
         let json = match b {
             b'{' => true,
             b'[' => opens_json(text.get(prose..i).unwrap_or_default()),
-            b'<' if starts_with_ignore_case(bytes, i, OPEN_TAG) => {
+            b'<' if closing_tags && starts_with_ignore_case(bytes, i, OPEN_TAG) => {
                 let inner_start = i + OPEN_TAG.len();
-                if let Some(p) = find_ignore_case(bytes, inner_start, CLOSE_TAG) {
+                let close = find_ignore_case(bytes, inner_start, CLOSE_TAG);
+                closing_tags = close.is_some();
+                if let Some(p) = close {
                     push_prose(&mut pieces, prose..i);
                     let end = p + CLOSE_TAG.len();
                     pieces.push(Split::Reasoning {
@@ -237,10 +260,14 @@ fn split(text: &str) -> Vec<Split> {
         };
         if json {
             push_prose(&mut pieces, prose..i);
-            let end = balanced_end(bytes, i).unwrap_or(bytes.len());
-            pieces.push(Split::Json(i..end));
-            i = end;
-            prose = end;
+            let end = balanced_end(bytes, i);
+            let span = i..end.unwrap_or(bytes.len());
+            i = span.end;
+            pieces.push(Split::Json {
+                span,
+                closed: end.is_some(),
+            });
+            prose = i;
         } else {
             i += 1;
         }
@@ -312,7 +339,7 @@ mod tests {
         let kinds: Vec<&str> = pieces
             .iter()
             .map(|p| match p {
-                Split::Prose(r) | Split::Json(r) => &text[r.clone()],
+                Split::Prose(r) | Split::Json { span: r, .. } => &text[r.clone()],
                 Split::Reasoning { inner, .. } => &text[inner.clone()],
             })
             .collect();
@@ -335,7 +362,13 @@ mod tests {
         let pieces = split("<reasoning>why {\"a\": [1,");
         assert_eq!(
             pieces,
-            vec![Split::Prose(0..15), Split::Json(15..24)],
+            vec![
+                Split::Prose(0..15),
+                Split::Json {
+                    span: 15..24,
+                    closed: false
+                }
+            ],
             "the tag is prose, the JSON runs to the end"
         );
     }

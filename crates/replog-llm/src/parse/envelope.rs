@@ -68,7 +68,7 @@ fn wrapped(value: &Value) -> Option<(&String, &Value)> {
 /// let parsed = replog_llm::parse::parse_envelope(text)?;
 /// assert_eq!(parsed.reasoning, "Squat first: her squat e1RM rose 8%.");
 /// assert_eq!(parsed.catalog["catalog_version"], 1);
-/// assert_eq!(parsed.repairs[0].to_string(), "removed a trailing comma at line 3, column 40");
+/// assert_eq!(parsed.repairs[0].to_string(), "removed a trailing comma at line 3, column 38");
 /// # Ok::<(), replog_llm::parse::ParseError>(())
 /// ```
 pub fn parse_envelope(text: &str) -> Result<ParsedEnvelope, ParseError> {

@@ -11,14 +11,15 @@ use jsonc_parser::{CollectOptions, CommentCollectionStrategy, ParseOptions, Pars
 use serde_json::Value;
 
 use super::error::{ParseError, ParseErrorKind};
-use super::lexer::{Rewritten, has_smart_quotes, rewrite_smart_quotes};
+use super::lexer::{has_smart_quotes, rewrite_smart_quotes};
 use super::position::LineIndex;
 use super::repair::{Repair, RepairKind};
 
 /// What the parser may accept, each acceptance reported as a [`Repair`]. Missing commas,
 /// hexadecimal, `+1`, `.5` and JSON5 escapes stay errors: they are not slips a model makes
 /// while meaning JSON, and guessing would risk reading something else than was meant.
-/// `NaN` and `Infinity` stay errors too: a number must never be invented.
+/// `NaN` and `Infinity` are scanned (so that they are named in the error) and then
+/// rejected: a number must never be invented.
 fn options() -> ParseOptions {
     ParseOptions {
         allow_comments: true,
@@ -29,7 +30,7 @@ fn options() -> ParseOptions {
         allow_hexadecimal_numbers: false,
         allow_unary_plus_numbers: false,
         allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
+        allow_non_finite_numbers: true,
         allow_extended_string_escapes: false,
     }
 }
@@ -68,7 +69,7 @@ pub(crate) fn parse_value(
         tokens: true,
     };
     let parsed = jsonc_parser::parse_to_ast(&source, &collect, &options())
-        .map_err(|e| convert_error(&e, &source, slice.len(), &rewritten, &at))?;
+        .map_err(|e| convert_error(&e, &source, &at))?;
 
     let tokens = parsed.tokens.unwrap_or_default();
     let significant = |from: usize| {
@@ -90,6 +91,15 @@ pub(crate) fn parse_value(
             }
             Token::String(_) if source.as_bytes().get(token.range.start) == Some(&b'\'') => {
                 RepairKind::SingleQuotes
+            }
+            Token::Number(literal) if literal.ends_with(['N', 'y']) => {
+                // `NaN`, `Infinity`, `-Infinity`: every finite literal ends in a digit.
+                return Err(ParseError {
+                    kind: ParseErrorKind::NonFiniteNumber {
+                        literal: literal.to_owned(),
+                    },
+                    at: at(token.range.start),
+                });
             }
             _ => continue,
         };
@@ -119,8 +129,10 @@ fn check_keys(
 ) -> Result<(), ParseError> {
     match value {
         ast::Value::Object(object) => {
-            let mut seen = HashSet::with_capacity(object.properties.len());
-            for property in &object.properties {
+            // Small objects (every object of a program) compare keys pairwise, allocation-free.
+            let mut seen = (object.properties.len() > 16)
+                .then(|| HashSet::with_capacity(object.properties.len()));
+            for (i, property) in object.properties.iter().enumerate() {
                 let (key, start) = match &property.name {
                     ObjectPropName::String(lit) => (lit.value.as_ref(), lit.range.start),
                     ObjectPropName::Word(word) => {
@@ -133,7 +145,13 @@ fn check_keys(
                         (word.value, word.range.start)
                     }
                 };
-                if !seen.insert(key) {
+                let repeated = match &mut seen {
+                    Some(seen) => !seen.insert(key),
+                    None => object.properties[..i]
+                        .iter()
+                        .any(|earlier| earlier.name.as_str() == key),
+                };
+                if repeated {
                     return Err(ParseError {
                         kind: ParseErrorKind::DuplicateKey {
                             key: key.to_owned(),
@@ -159,8 +177,6 @@ fn check_keys(
 fn convert_error(
     error: &jsonc_parser::errors::ParseError,
     source: &str,
-    original_len: usize,
-    rewritten: &Option<Rewritten>,
     at: &impl Fn(usize) -> super::position::Position,
 ) -> ParseError {
     let start = error.range().start;
@@ -173,32 +189,17 @@ fn convert_error(
     );
     if unterminated || start >= source.trim_end().len() {
         // The cut is at the end of the text, whatever the parser blamed.
-        let end = rewritten.as_ref().map_or(original_len, |_| source.len());
-        let opened = at(start);
         return ParseError {
             kind: ParseErrorKind::Truncated {
-                detail: format!("{} (from {opened})", error.kind()).to_lowercase(),
+                detail: format!("{} from {}", error.kind(), at(start)).to_lowercase(),
             },
-            at: at(end),
+            at: at(source.len()),
         };
     }
-    let kind = match error.kind() {
-        JsoncKind::NonFiniteNumbersNotAllowed => ParseErrorKind::NonFiniteNumber {
-            literal: literal_at(source, start),
+    ParseError {
+        kind: ParseErrorKind::Syntax {
+            detail: error.kind().to_string().to_lowercase(),
         },
-        other => ParseErrorKind::Syntax {
-            detail: other.to_string().to_lowercase(),
-        },
-    };
-    ParseError { kind, at: at(start) }
-}
-
-/// The word or number starting at `start` (for a message).
-fn literal_at(source: &str, start: usize) -> String {
-    source
-        .get(start..)
-        .unwrap_or_default()
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '.'))
-        .collect()
+        at: at(start),
+    }
 }

@@ -52,7 +52,7 @@ pub struct Parsed {
 /// assert_eq!(repairs, [
 ///     "quoted the key \"week\" at line 3, column 2",
 ///     "read a single-quoted string at line 3, column 11",
-///     "removed a /* */ comment at line 3, column 23",
+///     "removed a /* */ comment at line 3, column 22",
 /// ]);
 /// assert_eq!(parsed.ignored, ["Here you go:"]);
 /// # Ok::<(), replog_llm::parse::ParseError>(())
