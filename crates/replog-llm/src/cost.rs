@@ -22,7 +22,11 @@ pub struct Price {
 
 impl Price {
     /// A price with its cached-input rate.
-    pub const fn new(input_per_mtok: f64, cached_input_per_mtok: f64, output_per_mtok: f64) -> Self {
+    pub const fn new(
+        input_per_mtok: f64,
+        cached_input_per_mtok: f64,
+        output_per_mtok: f64,
+    ) -> Self {
         Self {
             input_per_mtok,
             cached_input_per_mtok,

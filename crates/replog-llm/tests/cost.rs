@@ -38,8 +38,14 @@ fn lookup_is_exact_then_by_the_longest_prefix() {
     assert_eq!(price("gpt-4o-2024-08-06"), price("gpt-4o"));
     assert_eq!(price("gpt-4.1-mini-2025-04-14"), price("gpt-4.1-mini"));
     assert_eq!(price("gpt-4.1-2025-04-14"), price("gpt-4.1"));
-    assert_eq!(price("claude-sonnet-4-5-20250929"), price("claude-sonnet-4-5"));
-    assert_eq!(price("claude-haiku-4-5-20251001"), price("claude-haiku-4-5"));
+    assert_eq!(
+        price("claude-sonnet-4-5-20250929"),
+        price("claude-sonnet-4-5")
+    );
+    assert_eq!(
+        price("claude-haiku-4-5-20251001"),
+        price("claude-haiku-4-5")
+    );
     assert!(price("gpt-4o").is_some() && price("claude-sonnet-4-5").is_some());
     // unknown is not free
     assert_eq!(table.cost("some-new-model", &usage(1000, 0, 1000)), None);
@@ -49,7 +55,15 @@ fn lookup_is_exact_then_by_the_longest_prefix() {
 #[test]
 fn local_models_and_the_planner_cost_nothing() {
     let table = PriceTable::default();
-    for model in ["llama3.1:8b", "qwen2.5:14b", "gemma3", "phi4", "deepseek-r1:7b", "mock", "planner"] {
+    for model in [
+        "llama3.1:8b",
+        "qwen2.5:14b",
+        "gemma3",
+        "phi4",
+        "deepseek-r1:7b",
+        "mock",
+        "planner",
+    ] {
         assert_eq!(
             table.cost(model, &usage(50_000, 10_000, 20_000)),
             Some(0.0),
@@ -62,7 +76,9 @@ fn local_models_and_the_planner_cost_nothing() {
 fn cached_tokens_are_part_of_the_input_and_priced_at_the_cached_rate() {
     let table = PriceTable::empty().with("m", Price::new(2.0, 0.5, 10.0));
     // 1M input of which 400k cached, 100k output: 600k x 2 + 400k x 0.5 + 100k x 10
-    let cost = table.cost("m", &usage(1_000_000, 400_000, 100_000)).unwrap();
+    let cost = table
+        .cost("m", &usage(1_000_000, 400_000, 100_000))
+        .unwrap();
     assert!(close(cost, 1.2 + 0.2 + 1.0), "{cost}");
     // all cached
     let cost = table.cost("m", &usage(1_000_000, 1_000_000, 0)).unwrap();
@@ -112,16 +128,28 @@ fn a_table_is_configured_from_json_and_serialises_back() {
 #[test]
 fn with_replaces_a_price() {
     let table = PriceTable::default().with("gpt-4o", Price::FREE);
-    assert_eq!(table.cost("gpt-4o-2024-11-20", &usage(10, 0, 10)), Some(0.0));
+    assert_eq!(
+        table.cost("gpt-4o-2024-11-20", &usage(10, 0, 10)),
+        Some(0.0)
+    );
 }
 
 #[test]
 fn bad_tables_are_errors_that_say_where() {
     for (json, needle) in [
-        (r#"{"m": {"input_per_mtok": -1, "output_per_mtok": 1}}"#, "zero or more"),
+        (
+            r#"{"m": {"input_per_mtok": -1, "output_per_mtok": 1}}"#,
+            "zero or more",
+        ),
         (r#"{"m": {"input_per_mtok": 1}}"#, "output_per_mtok"),
-        (r#"{"m": {"input_per_mtok": 1, "output_per_mtok": 1, "cache": 2}}"#, "unknown field"),
-        (r#"{"m": {"input_per_mtok": "1", "output_per_mtok": 1}}"#, "invalid type"),
+        (
+            r#"{"m": {"input_per_mtok": 1, "output_per_mtok": 1, "cache": 2}}"#,
+            "unknown field",
+        ),
+        (
+            r#"{"m": {"input_per_mtok": "1", "output_per_mtok": 1}}"#,
+            "invalid type",
+        ),
         ("{\"m\": ", "EOF"),
     ] {
         let error = PriceTable::from_json(json).unwrap_err();

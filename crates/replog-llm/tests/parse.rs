@@ -6,8 +6,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use replog_llm::parse::{
-    ParseError, ParseErrorKind, Parsed, RepairKind, parse_answer, parse_answer_with,
-    parse_envelope,
+    ParseError, ParseErrorKind, Parsed, RepairKind, parse_answer, parse_answer_with, parse_envelope,
 };
 use serde_json::{Value, json};
 
@@ -235,7 +234,12 @@ fn repair_offsets_point_into_the_original_text() {
         .repairs
         .iter()
         .map(|r| (&text[r.at.offset..], r.at.offset))
-        .map(|(rest, offset)| (&rest[..rest.char_indices().nth(1).map_or(rest.len(), |(i, _)| i)], offset))
+        .map(|(rest, offset)| {
+            (
+                &rest[..rest.char_indices().nth(1).map_or(rest.len(), |(i, _)| i)],
+                offset,
+            )
+        })
         .collect();
     assert_eq!(
         at,
@@ -396,7 +400,11 @@ fn hostile_input_is_an_error_not_a_crash_or_a_hang() {
     let quotes = "{“".repeat(20_000);
     assert!(parse_answer(&quotes).is_err());
     let braces = "{} ".repeat(50_000);
-    assert_eq!(parse_answer(&braces).unwrap().ignored.len(), 49_999, "all but the chosen {{}}");
+    assert_eq!(
+        parse_answer(&braces).unwrap().ignored.len(),
+        49_999,
+        "all but the chosen {{}}"
+    );
 }
 
 #[test]
@@ -442,7 +450,10 @@ fn expected_members_choose_among_several_objects() {
             expected: vec!["week".to_owned()]
         }
     );
-    assert_eq!(error.to_string(), "no JSON object with the members week at line 1, column 1");
+    assert_eq!(
+        error.to_string(),
+        "no JSON object with the members week at line 1, column 1"
+    );
 }
 
 // ---- the output envelope ----
@@ -457,7 +468,10 @@ fn envelope_strict_fenced_and_tagged_forms_give_the_same_result() {
     let bare = serde_json::to_string_pretty(&catalog()).unwrap();
     let forms = [
         envelope.to_string(),
-        format!("```json\n{}\n```", serde_json::to_string_pretty(&envelope).unwrap()),
+        format!(
+            "```json\n{}\n```",
+            serde_json::to_string_pretty(&envelope).unwrap()
+        ),
         format!("<reasoning>Jumps first.</reasoning>\n{bare}"),
         format!("<reasoning>\nJumps first.\n</reasoning>\n\n```json\n{bare}\n```\n"),
         format!("<reasoning>Jumps first.</reasoning>{envelope}"),
@@ -475,7 +489,10 @@ fn envelope_strict_fenced_and_tagged_forms_give_the_same_result() {
 fn envelope_wrapped_one_level_deeper_is_unwrapped_and_reported() {
     let text = json!({"response": {"reasoning": "r", "catalog": catalog()}}).to_string();
     let parsed = parse_envelope(&text).unwrap();
-    assert_eq!((parsed.reasoning.as_str(), &parsed.catalog), ("r", &catalog()));
+    assert_eq!(
+        (parsed.reasoning.as_str(), &parsed.catalog),
+        ("r", &catalog())
+    );
     assert_eq!(
         parsed.repairs.iter().map(|r| &r.kind).collect::<Vec<_>>(),
         [&RepairKind::Unwrapped {
@@ -484,7 +501,10 @@ fn envelope_wrapped_one_level_deeper_is_unwrapped_and_reported() {
     );
     let wrapped_bare = json!({"document": catalog()}).to_string();
     let parsed = parse_envelope(&format!("<reasoning>t</reasoning>{wrapped_bare}")).unwrap();
-    assert_eq!((parsed.reasoning.as_str(), &parsed.catalog), ("t", &catalog()));
+    assert_eq!(
+        (parsed.reasoning.as_str(), &parsed.catalog),
+        ("t", &catalog())
+    );
 }
 
 #[test]
@@ -493,13 +513,16 @@ fn envelope_reasoning_from_tag_and_member_is_merged_visibly_never_lost() {
     let parsed = parse_envelope(&format!("<reasoning>Tag text.</reasoning>\n{member}")).unwrap();
     assert_eq!(parsed.reasoning, "Tag text.\n\nMember text.");
     assert_eq!(
-        parsed.repairs.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        parsed
+            .repairs
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
         ["kept both the <reasoning> tag and the reasoning member at line 1, column 1"]
     );
 
     // the same text twice is kept once, and nothing is reported
-    let parsed =
-        parse_envelope(&format!("<reasoning> Member text. </reasoning>{member}")).unwrap();
+    let parsed = parse_envelope(&format!("<reasoning> Member text. </reasoning>{member}")).unwrap();
     assert_eq!(parsed.reasoning, "Member text.");
     assert_eq!(parsed.repairs, []);
 
@@ -529,16 +552,22 @@ fn envelope_extra_members_and_other_blocks_are_reported() {
 fn envelope_errors() {
     let error = parse_envelope("{\"a\": 1}").unwrap_err();
     assert_eq!(kind_tag(&error), "not_an_envelope");
-    let error = parse_envelope(&json!({"reasoning": ["a", "b"], "catalog": {}}).to_string())
-        .unwrap_err();
+    let error =
+        parse_envelope(&json!({"reasoning": ["a", "b"], "catalog": {}}).to_string()).unwrap_err();
     assert_eq!(
         error.to_string(),
         "not a program answer: `reasoning` must be a string, got an array at line 1, column 1"
     );
-    let error = parse_envelope("<reasoning>ok</reasoning>\n{\"reasoning\": \"r\", \"catalog\": {\"programs\": [")
-        .unwrap_err();
+    let error = parse_envelope(
+        "<reasoning>ok</reasoning>\n{\"reasoning\": \"r\", \"catalog\": {\"programs\": [",
+    )
+    .unwrap_err();
     assert_eq!(kind_tag(&error), "truncated");
-    assert_eq!((error.at.line, error.at.column), (2, 45), "just past the cut");
+    assert_eq!(
+        (error.at.line, error.at.column),
+        (2, 45),
+        "just past the cut"
+    );
 }
 
 // ---- real data ----
@@ -584,9 +613,7 @@ fn real_catalog_with_sloppy_keys_reads_back_exactly() {
         })
         .collect();
     let sloppy = sloppy.trim_end().strip_suffix(']').unwrap();
-    let answer = format!(
-        "Here is the catalog:\n```json\n{sloppy}, // all of them\n]\n```\nEnjoy."
-    );
+    let answer = format!("Here is the catalog:\n```json\n{sloppy}, // all of them\n]\n```\nEnjoy.");
     let parsed = parse_answer(&answer).unwrap();
     assert_eq!(parsed.value, expected);
     assert!(keys > 873 * 5, "{keys}");
@@ -596,7 +623,11 @@ fn real_catalog_with_sloppy_keys_reads_back_exactly() {
         .filter(|r| matches!(r.kind, RepairKind::UnquotedKey { .. }))
         .count();
     assert_eq!(unquoted, keys);
-    assert_eq!(parsed.repairs.len(), keys + 2, "plus the comma and the comment");
+    assert_eq!(
+        parsed.repairs.len(),
+        keys + 2,
+        "plus the comma and the comment"
+    );
     assert_eq!(parsed.ignored, ["Here is the catalog:", "Enjoy."]);
 }
 
@@ -604,7 +635,8 @@ fn real_catalog_with_sloppy_keys_reads_back_exactly() {
 #[test]
 fn the_sample_llm_draft_reads_without_repairs() {
     let text = include_str!("../../../examples/data/llm-draft-with-mistakes.json");
-    let parsed = parse_envelope(&format!("<reasoning>draft</reasoning>\n```json\n{text}```")).unwrap();
+    let parsed =
+        parse_envelope(&format!("<reasoning>draft</reasoning>\n```json\n{text}```")).unwrap();
     assert_eq!(parsed.catalog, serde_json::from_str::<Value>(text).unwrap());
     assert_eq!(parsed.repairs, []);
 }

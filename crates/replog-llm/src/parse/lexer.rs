@@ -93,8 +93,7 @@ fn smart_string(bytes: &[u8], open: usize) -> Option<(usize, usize)> {
             Smart::Double => b'"',
             Smart::Single => b'\'',
         };
-        if smart_quote_at(bytes, j) == Some(kind)
-            && (kind == Smart::Double || closes(bytes, j + 3))
+        if smart_quote_at(bytes, j) == Some(kind) && (kind == Smart::Double || closes(bytes, j + 3))
         {
             return Some((j, j + 3));
         }
@@ -227,7 +226,10 @@ mod tests {
         let end = balanced_end(text.as_bytes(), 0);
         assert_eq!(end, Some(text.len() - " tail".len()));
         assert_eq!(balanced_end(br#"{"a": [1, 2"#, 0), None);
-        assert_eq!(balanced_end("{“a}”: 1} x".as_bytes(), 0), Some("{“a}”: 1}".len()));
+        assert_eq!(
+            balanced_end("{“a}”: 1} x".as_bytes(), 0),
+            Some("{“a}”: 1}".len())
+        );
     }
 
     #[test]
