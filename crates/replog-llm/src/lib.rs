@@ -1,8 +1,8 @@
 //! LLM integration for replog: the `Provider` trait and its backends, settings and secrets,
 //! the prompt builder, tolerant response parsing, and single and incremental generation.
 //!
-//! The provider layer is in [`provider`]; generation lands with its issues (see the README's
-//! roadmap). HTTP providers sit behind the features `openai`, `anthropic` and `ollama` (on by
+//! The provider layer is in [`provider`], tolerant response parsing in [`parse`], token cost
+//! accounting in [`cost`]; generation lands with its issues (see the README's roadmap). HTTP providers sit behind the features `openai`, `anthropic` and `ollama` (on by
 //! default) so that the crate builds for WebAssembly with `default-features = false`; the
 //! scripted mock sits behind `test-utils`.
 

@@ -1,7 +1,6 @@
 //! One JSON value read tolerantly: typographic quotes rewritten, then jsonc-parser with the
 //! slips it can repair allowed, and every repair read back from its tokens with its place.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use jsonc_parser::ast::{self, ObjectPropName};
@@ -46,19 +45,15 @@ pub(crate) fn parse_value(
     let rewritten = has_smart_quotes(slice)
         .then(|| rewrite_smart_quotes(slice))
         .flatten();
-    let (source, mut repairs): (Cow<'_, str>, Vec<Repair>) = match &rewritten {
-        Some(r) => (
-            Cow::Borrowed(r.text.as_str()),
-            r.strings
-                .iter()
-                .map(|&at| Repair {
-                    kind: RepairKind::SmartQuotes,
-                    at: index.locate(span.start + at),
-                })
-                .collect(),
-        ),
-        None => (Cow::Borrowed(slice), Vec::new()),
-    };
+    let source = rewritten.as_ref().map_or(slice, |r| r.text.as_str());
+    let mut repairs: Vec<Repair> = rewritten
+        .iter()
+        .flat_map(|r| &r.strings)
+        .map(|&at| Repair {
+            kind: RepairKind::SmartQuotes,
+            at: index.locate(span.start + at),
+        })
+        .collect();
     let at = |offset: usize| {
         let original = rewritten.as_ref().map_or(offset, |r| r.original(offset));
         index.locate(span.start + original)
@@ -68,8 +63,8 @@ pub(crate) fn parse_value(
         comments: CommentCollectionStrategy::AsTokens,
         tokens: true,
     };
-    let parsed = jsonc_parser::parse_to_ast(&source, &collect, &options())
-        .map_err(|e| convert_error(&e, &source, &at))?;
+    let parsed = jsonc_parser::parse_to_ast(source, &collect, &options())
+        .map_err(|e| convert_error(&e, source, &at))?;
 
     let tokens = parsed.tokens.unwrap_or_default();
     let significant = |from: usize| {
