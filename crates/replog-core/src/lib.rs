@@ -10,6 +10,7 @@ mod calendar;
 mod catalog;
 pub mod coach;
 pub mod context;
+pub mod diff;
 mod envelope;
 mod error;
 mod exercise;
@@ -28,6 +29,7 @@ mod version;
 
 pub use catalog::{Catalog, CatalogVersion};
 pub use context::{AthleteContext, ContextOptions, Trend, build_context};
+pub use diff::{Change, ChangeKind, DiffSummary, ProgramDiff, diff_programs};
 pub use envelope::Envelope;
 pub use error::CoreError;
 pub use exercise::{Category, Exercise, Tier};

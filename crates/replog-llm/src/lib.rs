@@ -1,8 +1,8 @@
 //! LLM integration for replog: the `Provider` trait and its backends, settings and secrets,
 //! the prompt builder, tolerant response parsing, and single and incremental generation.
 //!
-//! The provider layer is in [`provider`]; generation lands with its issues (see the README's
-//! roadmap). HTTP providers sit behind the features `openai`, `anthropic` and `ollama` (on by
+//! The provider layer is in [`provider`], tolerant response parsing in [`parse`], token cost
+//! accounting in [`cost`]; generation lands with its issues (see the README's roadmap). HTTP providers sit behind the features `openai`, `anthropic` and `ollama` (on by
 //! default) so that the crate builds for WebAssembly with `default-features = false`; the
 //! scripted mock sits behind `test-utils`.
 
@@ -12,6 +12,8 @@ use thiserror::Error;
 
 pub mod prompt;
 pub mod coach;
+pub mod cost;
+pub mod parse;
 pub mod provider;
 pub mod report;
 pub mod structured;
@@ -44,4 +46,10 @@ pub enum LlmError {
     /// A prompt could not be built (a request out of range, a prompt over its budget).
     #[error(transparent)]
     Prompt(#[from] prompt::PromptError),
+    /// A model's answer could not be read as JSON (or as the output envelope).
+    #[error(transparent)]
+    Parse(#[from] parse::ParseError),
+    /// A price table could not be read (malformed JSON, or a price that is negative).
+    #[error("invalid price table: {0}")]
+    PriceTable(#[source] serde_json::Error),
 }
