@@ -10,9 +10,11 @@ pub mod settings;
 
 use thiserror::Error;
 
+pub mod planner;
 pub mod provider;
 pub mod task;
 
+pub use planner::{Plan, Planner};
 pub use provider::{
     Message, Output, Pong, Provider, ProviderConfig, ProviderError, ProviderKind, Request,
     Response, Role, Usage, build_provider,
