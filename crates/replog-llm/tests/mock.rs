@@ -232,7 +232,10 @@ async fn build_provider_picks_the_backend() {
     let mock = build_provider(&ProviderConfig::new(ProviderKind::Mock)).unwrap();
     assert_eq!(mock.name(), "mock");
     let builtin = build_provider(&ProviderConfig::new(ProviderKind::Builtin)).unwrap();
-    assert_eq!((builtin.name(), builtin.model()), ("builtin", "replog-planner-1"));
+    assert_eq!(
+        (builtin.name(), builtin.model()),
+        ("builtin", "replog-planner-1")
+    );
     for (kind, name) in [
         (ProviderKind::OpenAi, "openai"),
         (ProviderKind::Anthropic, "anthropic"),

@@ -53,7 +53,13 @@ fn tags_of_name(name_words: &str) -> u8 {
     if has("jump") || has("bound") || has("hop") || has("jumping") {
         tags |= JUMP;
     }
-    if has("overhead") || has("military") || has("snatch") || has("jerk") || name_words.contains(" shoulder press ") || name_words.contains(" push press ") {
+    if has("overhead")
+        || has("military")
+        || has("snatch")
+        || has("jerk")
+        || name_words.contains(" shoulder press ")
+        || name_words.contains(" push press ")
+    {
         tags |= OVERHEAD;
     }
     if has("lunge") {
@@ -99,8 +105,10 @@ impl<'c> Pool<'c> {
                 {
                     return Some(format!("{} flagged in {}", part.as_str(), cite.describe()));
                 }
-                if let Some((_, what, cite)) =
-                    constraints.excluded_tags.iter().find(|(t, _, _)| t & hit != 0)
+                if let Some((_, what, cite)) = constraints
+                    .excluded_tags
+                    .iter()
+                    .find(|(t, _, _)| t & hit != 0)
                 {
                     return Some(format!("{what} ruled out by {}", cite.describe()));
                 }
@@ -170,27 +178,32 @@ impl<'c> Pool<'c> {
             if keys.iter().any(|k| seen.contains(k)) || entry.level > level {
                 continue;
             }
+            // The library's equipment decides: catalogs often list one item where two are
+            // needed (a bench press needs a bench) or none where a bar is (pull-ups).
+            let Some(spelled) = spelled(entry, equipment) else {
+                continue;
+            };
             let found = keys.iter().find_map(|k| catalog.get(k).copied());
             let (name, needs, in_catalog) = match found {
                 Some(found) => (found.name.clone(), found.equipment.clone(), true),
-                None => match spelled(entry, equipment) {
-                    Some(needs) => (entry.name.to_owned(), needs, false),
-                    None => continue,
-                },
+                None => (entry.name.to_owned(), spelled, false),
             };
             if blocked(&name, entry.tags, &needs).is_some() {
                 continue;
             }
             seen.extend(keys);
-            by_pattern.entry(entry.pattern).or_default().push(Candidate {
-                name,
-                pattern: entry.pattern,
-                entry: Some(entry),
-                in_catalog,
-                equipment: needs,
-                stats: None,
-                wanted: None,
-            });
+            by_pattern
+                .entry(entry.pattern)
+                .or_default()
+                .push(Candidate {
+                    name,
+                    pattern: entry.pattern,
+                    entry: Some(entry),
+                    in_catalog,
+                    equipment: needs,
+                    stats: None,
+                    wanted: None,
+                });
         }
 
         // 3. Preferences: what the directions or notes ask for first; with a knee flagged,
@@ -207,7 +220,10 @@ impl<'c> Pool<'c> {
             }
             list.sort_by_key(|c| {
                 let hip = c.entry.is_some_and(|e| e.has(HIP));
-                (c.wanted.is_none(), knee && c.pattern == Pattern::SingleLeg && !hip)
+                (
+                    c.wanted.is_none(),
+                    knee && c.pattern == Pattern::SingleLeg && !hip,
+                )
             });
         }
         Self {
@@ -276,7 +292,13 @@ pub(crate) fn layout(days: u32, explosive: bool) -> Vec<Vec<SlotSpec>> {
         return vec![squat_day(true)];
     }
     (0..days)
-        .map(|d| if d % 2 == 0 { squat_day(false) } else { hinge_day.clone() })
+        .map(|d| {
+            if d % 2 == 0 {
+                squat_day(false)
+            } else {
+                hinge_day.clone()
+            }
+        })
         .collect()
 }
 
@@ -327,12 +349,14 @@ pub(crate) fn assign(pool: &Pool<'_>, layout: &[Vec<SlotSpec>]) -> Vec<Vec<Pick>
                 if list.is_empty() {
                     continue;
                 }
-                let count = used.entry(pattern).or_insert(0);
-                let taken = |i: usize| {
-                    picks
-                        .iter()
-                        .any(|p| p.pattern == pattern && p.index == i)
+                // A power slot filled with jumps plays the jump role, and the other way round.
+                let role = match pattern {
+                    Pattern::Power => Role::Power,
+                    Pattern::Plyometric => Role::Plyo,
+                    _ => role,
                 };
+                let count = used.entry(pattern).or_insert(0);
+                let taken = |i: usize| picks.iter().any(|p| p.pattern == pattern && p.index == i);
                 let start = *count % list.len();
                 let Some(index) = (0..list.len())
                     .map(|k| (start + k) % list.len())

@@ -55,16 +55,50 @@ pub(crate) fn focus_of(text: &str) -> Option<Focus> {
     let text = words(text);
     let has = |list: &[&str]| list.iter().any(|w| text.contains(&format!(" {w} ")));
     if has(&[
-        "power", "powerful", "explosive", "explosiveness", "speed", "jump", "vertical", "sprint",
-        "athletic", "athleticism", "sport", "combine", "football", "volleyball", "basketball",
-        "soccer", "rugby", "hockey", "baseball", "lacrosse", "tennis", "track", "preseason",
+        "power",
+        "powerful",
+        "explosive",
+        "explosiveness",
+        "speed",
+        "jump",
+        "vertical",
+        "sprint",
+        "athletic",
+        "athleticism",
+        "sport",
+        "combine",
+        "football",
+        "volleyball",
+        "basketball",
+        "soccer",
+        "rugby",
+        "hockey",
+        "baseball",
+        "lacrosse",
+        "tennis",
+        "track",
+        "preseason",
     ]) {
         Some(Focus::Power)
     } else if has(&["strength", "strong", "stronger", "powerlifting", "max"]) {
         Some(Focus::Strength)
-    } else if has(&["hypertrophy", "muscle", "size", "mass", "bodybuilding", "bulk"]) {
+    } else if has(&[
+        "hypertrophy",
+        "muscle",
+        "size",
+        "mass",
+        "bodybuilding",
+        "bulk",
+    ]) {
         Some(Focus::Hypertrophy)
-    } else if has(&["endurance", "conditioning", "stamina", "fat", "lean", "cardio"]) {
+    } else if has(&[
+        "endurance",
+        "conditioning",
+        "stamina",
+        "fat",
+        "lean",
+        "cardio",
+    ]) {
         Some(Focus::Endurance)
     } else {
         None
@@ -256,7 +290,17 @@ mod tests {
         let steps: Vec<Option<u32>> = (1..=9).map(|w| phase(w, 9).step).collect();
         assert_eq!(
             steps,
-            [Some(0), Some(1), Some(2), None, Some(0), Some(1), Some(2), None, Some(0)]
+            [
+                Some(0),
+                Some(1),
+                Some(2),
+                None,
+                Some(0),
+                Some(1),
+                Some(2),
+                None,
+                Some(0)
+            ]
         );
         assert_eq!(phase(5, 9).block, 1);
         assert!((1..=3).all(|w| phase(w, 3).step.is_some()));
@@ -264,9 +308,17 @@ mod tests {
 
     #[test]
     fn main_lifts_sit_in_their_nsca_zone_and_within_the_reps_possible() {
-        for focus in [Focus::Strength, Focus::Hypertrophy, Focus::Power, Focus::Endurance] {
+        for focus in [
+            Focus::Strength,
+            Focus::Hypertrophy,
+            Focus::Power,
+            Focus::Endurance,
+        ] {
             for step in 0..3 {
-                let p = Phase { block: 0, step: Some(step) };
+                let p = Phase {
+                    block: 0,
+                    step: Some(step),
+                };
                 let d = dose(focus, Role::Main, p, RepType::Reps, true, ADULT);
                 let percent = d.intensity.unwrap();
                 let (reps, lo, hi) = match focus {
@@ -285,15 +337,34 @@ mod tests {
 
     #[test]
     fn youth_get_three_sets_below_85_percent() {
-        for role in [Role::Main, Role::Secondary, Role::Power, Role::Plyo, Role::Core] {
+        for role in [
+            Role::Main,
+            Role::Secondary,
+            Role::Power,
+            Role::Plyo,
+            Role::Core,
+        ] {
             for block in 0..4 {
-                let p = Phase { block, step: Some(2) };
+                let p = Phase {
+                    block,
+                    step: Some(2),
+                };
                 let d = dose(Focus::Strength, role, p, RepType::Reps, true, YOUTH);
                 assert!(d.sets <= 3);
                 assert!(d.intensity.is_none_or(|i| i < 85.0), "{role:?} {d:?}");
             }
         }
-        let light = dose(Focus::Power, Role::Main, Phase { block: 0, step: None }, RepType::Reps, true, ADULT);
+        let light = dose(
+            Focus::Power,
+            Role::Main,
+            Phase {
+                block: 0,
+                step: None,
+            },
+            RepType::Reps,
+            true,
+            ADULT,
+        );
         assert_eq!((light.sets, light.intensity), (3, Some(60.0)));
     }
 

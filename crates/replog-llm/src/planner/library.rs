@@ -122,13 +122,28 @@ pub(crate) const SYNONYMS: &[(&str, &[&str])] = &[
     ("kettlebell", &["kettlebell", "kettlebells", "kb", "kbs"]),
     (
         "resistance_band",
-        &["resistance_band", "resistance_bands", "band", "bands", "mini_band"],
+        &[
+            "resistance_band",
+            "resistance_bands",
+            "band",
+            "bands",
+            "mini_band",
+        ],
     ),
     ("plyo_box", &["plyo_box", "box", "jump_box", "plyo_boxes"]),
     ("pull_up_bar", &["pull_up_bar", "pullup_bar", "chin_up_bar"]),
-    ("squat_rack", &["squat_rack", "power_rack", "rack", "squat_stands"]),
-    ("bench", &["bench", "flat_bench", "weight_bench", "adjustable_bench"]),
-    ("medicine_ball", &["medicine_ball", "med_ball", "medicine_balls"]),
+    (
+        "squat_rack",
+        &["squat_rack", "power_rack", "rack", "squat_stands"],
+    ),
+    (
+        "bench",
+        &["bench", "flat_bench", "weight_bench", "adjustable_bench"],
+    ),
+    (
+        "medicine_ball",
+        &["medicine_ball", "med_ball", "medicine_balls"],
+    ),
     ("cable_machine", &["cable_machine", "cable", "cables"]),
     ("barbell", &["barbell", "olympic_barbell"]),
 ];
@@ -168,7 +183,9 @@ const PRESS: &[&str] = &["chest", "triceps", "shoulders"];
 const OVERHEAD_PRESS: &[&str] = &["shoulders", "triceps"];
 const JUMPING: &[&str] = &["quadriceps", "glutes", "calves"];
 
-/// The library, grouped by pattern, each pattern's entries in order of preference.
+/// The library, grouped by pattern, each pattern's entries in order of preference. One entry
+/// a line, so the table reads as a table.
+#[rustfmt::skip]
 pub(crate) const LIBRARY: &[Entry] = &[
     // Power: fast force without a landing.
     Entry::new("Power Clean", P::Power, Olympic, &["barbell"], &["glutes", "hamstrings", "quadriceps", "trapezius"], Intermediate, Barbell),
@@ -205,7 +222,7 @@ pub(crate) const LIBRARY: &[Entry] = &[
     Entry::new("Dumbbell Bench Press", P::HorizontalPush, Strength, &["dumbbell", "bench"], PRESS, Beginner, External),
     Entry::new("Dumbbell Floor Press", P::HorizontalPush, Strength, &["dumbbell"], &["chest", "triceps"], Beginner, External),
     Entry::new("One-Arm Kettlebell Floor Press", P::HorizontalPush, Strength, &["kettlebell"], &["chest", "triceps"], Beginner, External).each_side(),
-    Entry::new("Push-Up", P::HorizontalPush, Strength, &[], PRESS, Beginner, Bodyweight).aka(&["Pushups", "Push Up", "Push-Ups"]),
+    Entry::new("Push-Up", P::HorizontalPush, Strength, &[], PRESS, Beginner, Bodyweight).aka(&["Pushups", "Push-Ups"]),
     Entry::new("Band Chest Press", P::HorizontalPush, Strength, &["resistance_band"], &["chest", "triceps"], Beginner, Bodyweight),
     // Vertical push.
     Entry::new("Overhead Press", P::VerticalPush, Strength, &["barbell"], OVERHEAD_PRESS, Intermediate, Barbell).tag(OVERHEAD).aka(&["Barbell Shoulder Press", "Standing Military Press", "Military Press"]),
@@ -214,15 +231,16 @@ pub(crate) const LIBRARY: &[Entry] = &[
     Entry::new("Band Overhead Press", P::VerticalPush, Strength, &["resistance_band"], OVERHEAD_PRESS, Beginner, Bodyweight).tag(OVERHEAD),
     Entry::new("Pike Push-Up", P::VerticalPush, Strength, &[], OVERHEAD_PRESS, Intermediate, Bodyweight).tag(OVERHEAD),
     // Horizontal pull.
-    Entry::new("Bent-Over Barbell Row", P::HorizontalPull, Strength, &["barbell"], PULL, Intermediate, External).aka(&["Bent Over Barbell Row", "Barbell Row"]),
+    Entry::new("Bent-Over Barbell Row", P::HorizontalPull, Strength, &["barbell"], PULL, Intermediate, External).aka(&["Barbell Row"]),
     Entry::new("One-Arm Dumbbell Row", P::HorizontalPull, Strength, &["dumbbell"], PULL, Beginner, External).each_side().aka(&["Single-Arm Dumbbell Row"]),
     Entry::new("Inverted Row", P::HorizontalPull, Strength, &["barbell", "squat_rack"], PULL, Beginner, Bodyweight).aka(&["Bodyweight Row"]),
     Entry::new("One-Arm Kettlebell Row", P::HorizontalPull, Strength, &["kettlebell"], PULL, Beginner, External).each_side(),
     Entry::new("Band Row", P::HorizontalPull, Strength, &["resistance_band"], PULL, Beginner, Bodyweight).aka(&["Seated Band Row"]),
-    Entry::new("Band Pull-Apart", P::HorizontalPull, Strength, &["resistance_band"], &["shoulders", "middle_back"], Beginner, Bodyweight).aka(&["Band Pull Apart"]),
+    Entry::new("Band Pull-Apart", P::HorizontalPull, Strength, &["resistance_band"], &["shoulders", "middle_back"], Beginner, Bodyweight),
+    Entry::new("Doorway Row", P::HorizontalPull, Strength, &[], PULL, Beginner, Bodyweight).aka(&["Door Frame Row"]),
     // Vertical pull.
-    Entry::new("Pull-Up", P::VerticalPull, Strength, &["pull_up_bar"], PULL, Intermediate, Bodyweight).aka(&["Pullups", "Pull Up", "Pull-Ups"]),
-    Entry::new("Chin-Up", P::VerticalPull, Strength, &["pull_up_bar"], PULL, Beginner, Bodyweight).aka(&["Chin Up", "Chin-Ups"]),
+    Entry::new("Pull-Up", P::VerticalPull, Strength, &["pull_up_bar"], PULL, Intermediate, Bodyweight).aka(&["Pullups", "Pull-Ups"]),
+    Entry::new("Chin-Up", P::VerticalPull, Strength, &["pull_up_bar"], PULL, Beginner, Bodyweight).aka(&["Chin-Ups"]),
     Entry::new("Lat Pulldown", P::VerticalPull, Strength, &["cable_machine"], PULL, Beginner, External).aka(&["Wide-Grip Lat Pulldown"]),
     Entry::new("Band Lat Pulldown", P::VerticalPull, Strength, &["resistance_band"], &["lats", "biceps"], Beginner, Bodyweight).aka(&["Band Pulldown"]),
     // Single-leg.
@@ -314,7 +332,15 @@ mod tests {
         assert_eq!(athlete_spelling("pull_up_bar", &tommy), None);
         // Not a token: it could not be written into the document.
         assert_eq!(athlete_spelling("kettlebell", &tommy), None);
-        assert_eq!(find("rdl").map(|e| e.name), Some("Romanian Deadlift"));
-        assert_eq!(find("farmer s walk").map(|e| e.name), Some("Farmer's Carry"));
+        let key = replog_core::normalize_name;
+        assert_eq!(find(&key("RDL")).map(|e| e.name), Some("Romanian Deadlift"));
+        assert_eq!(
+            find(&key("Farmer's Walk")).map(|e| e.name),
+            Some("Farmer's Carry")
+        );
+        assert_eq!(
+            find(&key("bent over barbell row")).map(|e| e.name),
+            Some("Bent-Over Barbell Row")
+        );
     }
 }

@@ -61,15 +61,25 @@ impl LoadBasis {
         candidate: &Candidate<'_>,
         role: Role,
         constraints: &Constraints,
+        unit: Unit,
     ) -> (Self, Option<String>) {
+        let u = match unit {
+            Unit::Lb => "lb",
+            Unit::Kg => "kg",
+        };
         if let Some(hold) = constraints.hold(&words(&candidate.name)) {
             let why = format!(
-                "{} held at {} as the {} asks",
+                "{} held at {} {u} as the {} asks",
                 candidate.name,
                 num(hold.weight),
                 hold.cite.describe()
             );
-            return (Self::Held { weight: hold.weight }, Some(why));
+            return (
+                Self::Held {
+                    weight: hold.weight,
+                },
+                Some(why),
+            );
         }
         let bodyweight = candidate
             .entry
@@ -80,13 +90,17 @@ impl LoadBasis {
         let Some(stats) = candidate.stats else {
             return (Self::Effort, None);
         };
-        let tm = stats.tm_history.last().map(|t| t.weight).filter(|w| *w > 0.0);
+        let tm = stats
+            .tm_history
+            .last()
+            .map(|t| t.weight)
+            .filter(|w| *w > 0.0);
         let e1rm = stats.best_e1rm.filter(|w| *w > 0.0);
         match (tm, e1rm) {
             (Some(tm), Some(e1rm)) if tm > e1rm * TM_TRUST => {
                 let why = format!(
-                    "{}: the training max {} is {} % of the best e1RM {}, so loads come from the \
-                     e1RM; consider resetting the training max to about {} (90 %)",
+                    "{}: the training max {} {u} is {} % of the best e1RM {} {u}, so loads come \
+                     from the e1RM; consider resetting the training max to about {} {u} (90 %)",
                     candidate.name,
                     num(tm),
                     num(tm / e1rm * 100.0),
@@ -122,7 +136,10 @@ fn recent_weight(recent: &[String]) -> Option<f64> {
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
-    number.parse().ok().filter(|w: &f64| w.is_finite() && *w > 0.0)
+    number
+        .parse()
+        .ok()
+        .filter(|w: &f64| w.is_finite() && *w > 0.0)
 }
 
 /// The sets of one exercise in one week, and the top load they reach (in the terms of the
@@ -213,7 +230,12 @@ pub(crate) fn floor_to(value: f64, step: f64) -> f64 {
 /// The progression rule of a compound lift: the training max or the working weight goes up
 /// once per pass through the program (5 lb or 2.5 kg for lower-body lifts, half that for
 /// upper-body ones), and two failed sessions in a row take 10 % off.
-pub(crate) fn rule(name: &str, basis: LoadBasis, lower: bool, unit: Unit) -> Option<ProgressionRule> {
+pub(crate) fn rule(
+    name: &str,
+    basis: LoadBasis,
+    lower: bool,
+    unit: Unit,
+) -> Option<ProgressionRule> {
     let applies_to = match basis {
         LoadBasis::TrainingMax { .. } => AppliesTo::TrainingMax,
         LoadBasis::E1rm { .. } | LoadBasis::Effort => AppliesTo::Weight,
@@ -263,7 +285,7 @@ mod tests {
             training_max: 175.0,
             fraction: 1.0,
         };
-        let (sets, top) = sets(basis, &dose(5, Some(76.0)), Unit::Lb, true, None);
+        let (sets, top) = super::sets(basis, &dose(5, Some(76.0)), Unit::Lb, true, None);
         assert_eq!(sets.len(), 3);
         assert_eq!(sets[0].percent_tm, Some(75.0));
         assert_eq!(top, Some(75.0));
@@ -273,12 +295,12 @@ mod tests {
     }
 
     fn sets_with_previous(basis: LoadBasis, previous: f64) -> (Vec<Set>, Option<f64>) {
-        sets(basis, &dose(5, Some(80.0)), Unit::Lb, false, Some(previous))
+        super::sets(basis, &dose(5, Some(80.0)), Unit::Lb, false, Some(previous))
     }
 
     #[test]
     fn e1rm_loads_round_down_to_plates() {
-        let (sets, top) = sets(
+        let (sets, top) = super::sets(
             LoadBasis::E1rm { e1rm: 96.3 },
             &dose(3, Some(75.0)),
             Unit::Lb,
@@ -287,7 +309,13 @@ mod tests {
         );
         assert_eq!(sets[0].weight, Some(70.0));
         assert_eq!(top, Some(70.0));
-        let (sets, _) = sets(LoadBasis::E1rm { e1rm: 30.0 }, &dose(10, None), Unit::Kg, false, None);
+        let (sets, _) = super::sets(
+            LoadBasis::E1rm { e1rm: 30.0 },
+            &dose(10, None),
+            Unit::Kg,
+            false,
+            None,
+        );
         // RPE 7 for 10 reps is 65.3 % of 1RM: 19.6 kg, down to 19 kg.
         assert_eq!(sets[0].weight, Some(19.0));
     }

@@ -81,10 +81,16 @@ impl BodyPart {
             // "back squat" and "back off" are not the back.
             Self::Back => {
                 text.contains(" lower back ")
-                    || text.split(' ').zip(text.split(' ').skip(1)).any(|(w, next)| {
-                        w == "back"
-                            && !matches!(next, "squat" | "off" | "to" | "in" | "on" | "down" | "up")
-                    })
+                    || text
+                        .split(' ')
+                        .zip(text.split(' ').skip(1))
+                        .any(|(w, next)| {
+                            w == "back"
+                                && !matches!(
+                                    next,
+                                    "squat" | "off" | "to" | "in" | "on" | "down" | "up"
+                                )
+                        })
             }
         }
     }
@@ -123,20 +129,75 @@ const FAMILIES: &[&str] = &[
 ];
 
 const CONCERN: &[&str] = &[
-    "watch", "pain", "painful", "sore", "soreness", "injury", "injured", "tweak", "tweaked",
-    "strain", "strained", "sprain", "sprained", "hurt", "careful", "caution", "rehab",
-    "tendinitis", "tendonitis", "irritated", "irritation", "flare", "flagged", "issue",
-    "concern", "ache", "achy", "tender", "swelling", "swollen", "protect", "surgery",
+    "watch",
+    "pain",
+    "painful",
+    "sore",
+    "soreness",
+    "injury",
+    "injured",
+    "tweak",
+    "tweaked",
+    "strain",
+    "strained",
+    "sprain",
+    "sprained",
+    "hurt",
+    "careful",
+    "caution",
+    "rehab",
+    "tendinitis",
+    "tendonitis",
+    "irritated",
+    "irritation",
+    "flare",
+    "flagged",
+    "issue",
+    "concern",
+    "ache",
+    "achy",
+    "tender",
+    "swelling",
+    "swollen",
+    "protect",
+    "surgery",
 ];
 const CLEARED: &[&str] = &[
-    " cleared ", " healed ", " recovered ", " fine now ", " no pain ", " pain free ",
-    " resolved ", " good to go ",
+    " cleared ",
+    " healed ",
+    " recovered ",
+    " fine now ",
+    " no pain ",
+    " pain free ",
+    " resolved ",
+    " good to go ",
 ];
-const AVOID: &[&str] = &[" no ", " avoid ", " skip ", " without ", " stop ", " drop ", " remove "];
+const AVOID: &[&str] = &[
+    " no ",
+    " avoid ",
+    " skip ",
+    " without ",
+    " stop ",
+    " drop ",
+    " remove ",
+];
 const HOLD: &[&str] = &[" hold ", " keep ", " stay ", " cap ", " stick ", " max "];
-const MORE: &[&str] = &[" increase ", " more ", " ready ", " add ", " progress ", " build "];
+const MORE: &[&str] = &[
+    " increase ",
+    " more ",
+    " ready ",
+    " add ",
+    " progress ",
+    " build ",
+];
 const EXPLOSIVE: &[&str] = &[" explosive ", " power ", " plyo ", " plyometric ", " jump "];
-const INTRODUCE: &[&str] = &[" introduce ", " introducing ", " include ", " start ", " add "];
+const INTRODUCE: &[&str] = &[
+    " introduce ",
+    " introducing ",
+    " include ",
+    " start ",
+    " add ",
+];
 
 /// A load a note holds an exercise at.
 #[derive(Debug, Clone, PartialEq)]
@@ -173,7 +234,10 @@ pub(crate) struct Constraints {
 impl Constraints {
     /// The library tags every flag and direction excludes together.
     pub(crate) fn excluded_tag_mask(&self) -> u8 {
-        let flags = self.flags.iter().fold(0, |mask, (part, _)| mask | part.excludes());
+        let flags = self
+            .flags
+            .iter()
+            .fold(0, |mask, (part, _)| mask | part.excludes());
         self.excluded_tags
             .iter()
             .fold(flags, |mask, (tags, _, _)| mask | tags)
@@ -186,12 +250,17 @@ impl Constraints {
 
     /// Why an exercise (in [`words`] form) is left out by name, if it is.
     pub(crate) fn exclusion(&self, name_words: &str) -> Option<&(Named, Cite)> {
-        self.excluded.iter().find(|(named, _)| named.matches(name_words))
+        self.excluded
+            .iter()
+            .find(|(named, _)| named.matches(name_words))
     }
 
     /// The load an exercise (in [`words`] form) is held at, if any.
     pub(crate) fn hold(&self, name_words: &str) -> Option<&Hold> {
-        self.holds.iter().rev().find(|h| h.named.matches(name_words))
+        self.holds
+            .iter()
+            .rev()
+            .find(|h| h.named.matches(name_words))
     }
 }
 
@@ -225,8 +294,8 @@ pub(crate) fn read(
     constraints
 }
 
-fn read_one(c: &mut Constraints, text: &str, cite: &Cite, names: &[String], unit: Unit) {
-    let text = words(text);
+fn read_one(c: &mut Constraints, original: &str, cite: &Cite, names: &[String], unit: Unit) {
+    let text = words(original);
     let concern = CONCERN.iter().any(|w| text.contains(&format!(" {w} ")));
     let cleared = CLEARED.iter().any(|w| text.contains(w));
     let mut flagged_here = false;
@@ -240,17 +309,31 @@ fn read_one(c: &mut Constraints, text: &str, cite: &Cite, names: &[String], unit
             flagged_here = true;
         }
     }
-    let avoid = AVOID.iter().any(|w| text.contains(w));
-    let named = named_in(&text, names);
-    if (flagged_here || avoid) && !cleared {
-        for n in &named {
-            if !c.excluded.iter().any(|(e, _)| e == n) {
-                c.excluded.push((n.clone(), cite.clone()));
+    // "No" and "introduce" bind within a clause: "no overhead work, start introducing hang
+    // cleans" leaves out overhead work and brings in hang cleans. A flagged body part binds
+    // the whole note: "Watch left knee on lunges".
+    for clause in original.split(['.', ';', ',', '!', '?', '\n']) {
+        let clause = words(clause);
+        let avoid = AVOID.iter().any(|w| clause.contains(w));
+        let named = named_in(&clause, names);
+        if (flagged_here || avoid) && !cleared {
+            for n in &named {
+                if !c.excluded.iter().any(|(e, _)| e == n) {
+                    c.excluded.push((n.clone(), cite.clone()));
+                }
+            }
+        } else if INTRODUCE.iter().any(|w| clause.contains(w)) {
+            for n in named {
+                if !c.wanted.iter().any(|(w, _)| *w == n) {
+                    c.wanted.push((n, cite.clone()));
+                }
             }
         }
     }
+    // A hold names its exercise anywhere in the note: "Grip fatigue on suitcase carries;
+    // hold 35 lb for now."
     if HOLD.iter().any(|w| text.contains(w)) {
-        if let (Some(weight), Some(n)) = (weight_in(&text, unit), named.first()) {
+        if let (Some(weight), Some(n)) = (weight_in(&text, unit), named_in(&text, names).first()) {
             c.holds.push(Hold {
                 named: n.clone(),
                 weight,
@@ -261,13 +344,6 @@ fn read_one(c: &mut Constraints, text: &str, cite: &Cite, names: &[String], unit
     if MORE.iter().any(|w| text.contains(w)) && EXPLOSIVE.iter().any(|w| text.contains(w)) {
         c.more_explosive = Some(cite.clone());
     }
-    if INTRODUCE.iter().any(|w| text.contains(w)) && !avoid {
-        for n in named {
-            if !c.wanted.iter().any(|(w, _)| *w == n) {
-                c.wanted.push((n, cite.clone()));
-            }
-        }
-    }
 }
 
 /// The rules only the directions carry: days, weeks, "no overhead", "no jumps", "no barbell".
@@ -277,10 +353,12 @@ fn read_directions(c: &mut Constraints, text: &str, cite: &Cite) {
     c.weeks = count_before(&text, "week").filter(|w| (1..=52).contains(w));
     let avoid = |what: &str| AVOID.iter().any(|a| text.contains(&format!("{a}{what} ")));
     if avoid("overhead") {
-        c.excluded_tags.push((OVERHEAD, "overhead pressing", cite.clone()));
+        c.excluded_tags
+            .push((OVERHEAD, "overhead pressing", cite.clone()));
     }
     if avoid("jump") || avoid("jumping") || avoid("plyo") || avoid("plyometric") {
-        c.excluded_tags.push((JUMP, "jumps and landings", cite.clone()));
+        c.excluded_tags
+            .push((JUMP, "jumps and landings", cite.clone()));
     }
     for item in ["barbell", "dumbbell", "kettlebell", "band", "box"] {
         if avoid(item) {
@@ -334,7 +412,10 @@ fn weight_in(text: &str, unit: Unit) -> Option<f64> {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     tokens.windows(2).find_map(|pair| {
         let [number, word] = pair else { return None };
-        let value: f64 = number.parse().ok().filter(|v: &f64| v.is_finite() && *v > 0.0)?;
+        let value: f64 = number
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite() && *v > 0.0)?;
         let given = match *word {
             "lb" | "pound" => Unit::Lb,
             "kg" | "kilo" | "kilogram" => Unit::Kg,
@@ -394,7 +475,7 @@ fn singular(word: &str) -> &str {
     if n > 4 && (word.ends_with("sses") || word.ends_with("ches") || word.ends_with("shes")) {
         return &word[..n - 2];
     }
-    if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+    if n >= 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
         return &word[..n - 1];
     }
     word
@@ -421,9 +502,15 @@ mod tests {
 
     #[test]
     fn words_are_padded_singular_and_split() {
-        assert_eq!(words("Watch left knee on lunges."), " watch left knee on lunge ");
+        assert_eq!(
+            words("Watch left knee on lunges."),
+            " watch left knee on lunge "
+        );
         assert_eq!(words("hold 35lb; pull-ups"), " hold 35 lb pull up ");
-        assert_eq!(words("Farmer's carries at 32.5 kg"), " farmer s carry at 32.5 kg ");
+        assert_eq!(
+            words("Farmer's carries at 32.5 kg"),
+            " farmer s carry at 32.5 kg "
+        );
         assert_eq!(words("3-day press"), " 3 day press ");
     }
 
@@ -460,7 +547,10 @@ mod tests {
     fn holds_explosive_work_and_wanted_exercises() {
         let c = read(
             &[
-                note("2026-04-10", "Grip fatigue on suitcase carries; hold 35 lb for now."),
+                note(
+                    "2026-04-10",
+                    "Grip fatigue on suitcase carries; hold 35 lb for now.",
+                ),
                 note("2026-04-08", "Ready to increase explosive work."),
             ],
             Some("Start introducing hang cleans, 4 days a week, no overhead"),

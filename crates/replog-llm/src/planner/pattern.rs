@@ -92,23 +92,73 @@ pub(crate) fn classify(name: &str) -> Option<Pattern> {
         Pattern::Plyometric
     } else if has(&["clean", "snatch", "jerk", "swing", "throw", "slam", "toss"]) {
         Pattern::Power
-    } else if has(&["lunge", "split squat", "step up", "step-up", "pistol", "single leg", "single-leg", "one leg", "one-leg"]) {
+    } else if has(&[
+        "lunge",
+        "split squat",
+        "step up",
+        "step-up",
+        "pistol",
+        "single leg",
+        "single-leg",
+        "one leg",
+        "one-leg",
+    ]) {
         Pattern::SingleLeg
     } else if has(&["squat"]) {
         Pattern::Squat
-    } else if has(&["deadlift", "rdl", "good morning", "hip thrust", "bridge", "pull through", "pull-through"]) {
+    } else if has(&[
+        "deadlift",
+        "rdl",
+        "good morning",
+        "hip thrust",
+        "bridge",
+        "pull through",
+        "pull-through",
+    ]) {
         Pattern::Hinge
-    } else if has(&["pull-up", "pull up", "pullup", "chin", "pulldown", "pull-down"]) {
+    } else if has(&[
+        "pull-up",
+        "pull up",
+        "pullup",
+        "chin",
+        "pulldown",
+        "pull-down",
+    ]) {
         Pattern::VerticalPull
     } else if has(&["row"]) {
         Pattern::HorizontalPull
-    } else if has(&["overhead", "shoulder press", "military", "push press", "arnold", "pike"]) {
+    } else if has(&[
+        "overhead",
+        "shoulder press",
+        "military",
+        "push press",
+        "arnold",
+        "pike",
+    ]) {
         Pattern::VerticalPush
-    } else if has(&["bench", "push-up", "push up", "pushup", "floor press", "chest press", "dip"]) {
+    } else if has(&[
+        "bench",
+        "push-up",
+        "push up",
+        "pushup",
+        "floor press",
+        "chest press",
+        "dip",
+    ]) {
         Pattern::HorizontalPush
     } else if has(&["carry", "walk", "crawl"]) {
         Pattern::Carry
-    } else if has(&["plank", "dead bug", "pallof", "bird dog", "hollow", "rollout", "crunch", "sit-up", "leg raise"]) {
+    } else if has(&[
+        "plank",
+        "dead bug",
+        "pallof",
+        "bird dog",
+        "hollow",
+        "rollout",
+        "crunch",
+        "sit-up",
+        "leg raise",
+    ]) {
         Pattern::Core
     } else {
         return None;
@@ -127,9 +177,18 @@ mod tests {
         assert_eq!(classify("Weighted Jump Squat"), Some(Pattern::Plyometric));
         assert_eq!(classify("Trap Bar Deadlift"), Some(Pattern::Hinge));
         assert_eq!(classify("Seated Cable Row"), Some(Pattern::HorizontalPull));
-        assert_eq!(classify("Wide-Grip Lat Pulldown"), Some(Pattern::VerticalPull));
-        assert_eq!(classify("Seated Overhead Press"), Some(Pattern::VerticalPush));
-        assert_eq!(classify("Incline Bench Press"), Some(Pattern::HorizontalPush));
+        assert_eq!(
+            classify("Wide-Grip Lat Pulldown"),
+            Some(Pattern::VerticalPull)
+        );
+        assert_eq!(
+            classify("Seated Overhead Press"),
+            Some(Pattern::VerticalPush)
+        );
+        assert_eq!(
+            classify("Incline Bench Press"),
+            Some(Pattern::HorizontalPush)
+        );
         assert_eq!(classify("Hang Power Clean"), Some(Pattern::Power));
         assert_eq!(classify("Farmer's Walk"), Some(Pattern::Carry));
         assert_eq!(classify("Side Plank"), Some(Pattern::Core));

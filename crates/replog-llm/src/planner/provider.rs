@@ -54,7 +54,8 @@ impl Plan {
             .days
             .iter()
             .map(|d| {
-                let exercises: Vec<&str> = d.exercises.iter().map(|e| e.exercise.as_str()).collect();
+                let exercises: Vec<&str> =
+                    d.exercises.iter().map(|e| e.exercise.as_str()).collect();
                 format!("day {}: {}", d.number, exercises.join(", "))
             })
             .collect();
@@ -104,11 +105,15 @@ impl Planner {
     pub fn answer(&self, task: &Task) -> Result<String, ProviderError> {
         match &task.part {
             Part::Whole => {
-                let plan = self.plan(&task.context, &task.request).map_err(provider_error)?;
+                let plan = self
+                    .plan(&task.context, &task.request)
+                    .map_err(provider_error)?;
                 json(&plan.envelope)
             }
             Part::Skeleton => {
-                let plan = self.plan(&task.context, &task.request).map_err(provider_error)?;
+                let plan = self
+                    .plan(&task.context, &task.request)
+                    .map_err(provider_error)?;
                 let skeleton = plan
                     .skeleton()
                     .ok_or_else(|| invalid("the planner made no program"))?;

@@ -51,19 +51,20 @@ pub(crate) fn exercise_note(
 ) -> Option<String> {
     let u = unit_name(unit);
     let mut note = match basis {
-        LoadBasis::TrainingMax { training_max, .. } => sets
-            .first()
-            .and_then(|s| s.percent_tm)
-            .map(|p| {
+        LoadBasis::TrainingMax { training_max, .. } => {
+            sets.first().and_then(|s| s.percent_tm).map(|p| {
                 format!(
                     "TM {} {u}: {} % = about {} {u}.",
                     num(training_max),
                     num(p),
                     num(super::load::floor_to(training_max * p / 100.0, 2.5))
                 )
-            }),
+            })
+        }
         LoadBasis::E1rm { e1rm } => Some(format!("From the best e1RM of {} {u}.", num(e1rm))),
-        LoadBasis::Held { weight } => Some(format!("Held at {} {u} as the coach asked.", num(weight))),
+        LoadBasis::Held { weight } => {
+            Some(format!("Held at {} {u} as the coach asked.", num(weight)))
+        }
         LoadBasis::Recent { weight } => Some(format!("{} {u} as last time.", num(weight))),
         LoadBasis::Effort | LoadBasis::Bodyweight => None,
     };
@@ -141,13 +142,30 @@ pub(crate) fn reasoning(draft: &Draft<'_>, program: &Program, used: &[PlannedExe
     );
 
     // Focus and dose.
-    let build = |step| Phase { block: 0, step: Some(step) };
-    let first = dose::dose(draft.focus, Role::Main, build(0), replog_core::RepType::Reps, true, draft.who);
-    let last = dose::dose(draft.focus, Role::Main, build(2), replog_core::RepType::Reps, true, draft.who);
-    let from = draft
-        .focus_from
-        .as_deref()
-        .map_or_else(|| "No goal names a focus".to_owned(), |g| format!("The goal \"{g}\" reads as"));
+    let build = |step| Phase {
+        block: 0,
+        step: Some(step),
+    };
+    let first = dose::dose(
+        draft.focus,
+        Role::Main,
+        build(0),
+        replog_core::RepType::Reps,
+        true,
+        draft.who,
+    );
+    let last = dose::dose(
+        draft.focus,
+        Role::Main,
+        build(2),
+        replog_core::RepType::Reps,
+        true,
+        draft.who,
+    );
+    let from = draft.focus_from.as_deref().map_or_else(
+        || "No goal names a focus".to_owned(),
+        |g| format!("The goal \"{g}\" reads as"),
+    );
     let _ = writeln!(
         out,
         "{from} {}: main lifts {}-{} reps at {}-{} % of 1RM over each block's building weeks \
@@ -234,7 +252,12 @@ pub(crate) fn reasoning(draft: &Draft<'_>, program: &Program, used: &[PlannedExe
         );
     }
     for (named, cite) in &k.excluded {
-        let _ = writeln!(out, "No {}: named in the {}.", named.describe(), cite.describe());
+        let _ = writeln!(
+            out,
+            "No {}: named in the {}.",
+            named.describe(),
+            cite.describe()
+        );
     }
     for (_, what, cite) in &k.excluded_tags {
         let _ = writeln!(out, "No {what}: {}.", cite.describe());
@@ -242,11 +265,20 @@ pub(crate) fn reasoning(draft: &Draft<'_>, program: &Program, used: &[PlannedExe
     for (item, cite) in &k.excluded_equipment {
         let _ = writeln!(out, "No {item}: {}.", cite.describe());
     }
-    for (_, why) in draft.bases.values().filter_map(|(b, why)| why.as_ref().map(|w| (b, w))) {
+    for (_, why) in draft
+        .bases
+        .values()
+        .filter_map(|(b, why)| why.as_ref().map(|w| (b, w)))
+    {
         let _ = writeln!(out, "{why}.");
     }
     if let Some(cite) = &k.more_explosive {
-        let _ = writeln!(out, "{}: every day opens with power or jump work.", capitalised(&cite.describe()));
+        let effect = if draft.focus.explosive() {
+            "backs the power focus"
+        } else {
+            "asks for more: every day opens with power or jump work"
+        };
+        let _ = writeln!(out, "{} {effect}.", capitalised(&cite.describe()));
     }
     for left in &draft.pool.left_out {
         let _ = writeln!(
@@ -268,7 +300,10 @@ pub(crate) fn reasoning(draft: &Draft<'_>, program: &Program, used: &[PlannedExe
             continue;
         };
         let basis = match planned.basis {
-            LoadBasis::TrainingMax { training_max, fraction } => format!(
+            LoadBasis::TrainingMax {
+                training_max,
+                fraction,
+            } => format!(
                 "; sets as percent of the {} {u} TM, chosen for a TM at {} % of 1RM",
                 num(training_max),
                 num(fraction * 100.0)
@@ -279,14 +314,22 @@ pub(crate) fn reasoning(draft: &Draft<'_>, program: &Program, used: &[PlannedExe
         lines.push(format!("{}{basis}", history_line(stats, u)));
     }
     if !lines.is_empty() {
-        let _ = writeln!(out, "Kept from the logbook, with the numbers behind the loads:");
+        let _ = writeln!(
+            out,
+            "Kept from the logbook, with the numbers behind the loads:"
+        );
         for line in lines {
             let _ = writeln!(out, "- {line}.");
         }
     }
     let new: Vec<&str> = used
         .iter()
-        .filter(|e| !c.performance.exercise_stats.iter().any(|s| s.exercise == e.name))
+        .filter(|e| {
+            !c.performance
+                .exercise_stats
+                .iter()
+                .any(|s| s.exercise == e.name)
+        })
         .map(|e| e.name.as_str())
         .collect();
     if !new.is_empty() {
@@ -300,7 +343,11 @@ pub(crate) fn reasoning(draft: &Draft<'_>, program: &Program, used: &[PlannedExe
     let missing: Vec<&str> = super::Pattern::ALL
         .iter()
         .filter(|p| used.iter().all(|e| e.pattern != **p))
-        .filter(|p| draft.days > 1 && (draft.explosive || !matches!(p, super::Pattern::Power | super::Pattern::Plyometric)))
+        .filter(|p| {
+            draft.days > 1
+                && (draft.explosive
+                    || !matches!(p, super::Pattern::Power | super::Pattern::Plyometric))
+        })
         .map(|p| p.as_str())
         .collect();
     if !missing.is_empty() {
