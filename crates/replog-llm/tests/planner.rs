@@ -755,3 +755,37 @@ proptest! {
         prop_assert!(lints.iter().all(|i| i.severity != Severity::Error));
     }
 }
+
+#[test]
+fn an_unusual_context_still_gives_a_valid_program() {
+    // A long name, no equipment, no history, no notes, a note in kilograms: bodyweight work
+    // within CatalogJSON's limits.
+    let mut context = sarah().contexts[0].0.clone();
+    context.athlete.name = "S".repeat(6000);
+    context.available_equipment.clear();
+    context.performance.exercise_stats.clear();
+    context.current_program = None;
+    context.unit = Some(replog_core::Unit::Kg);
+    context.coach_notes = vec![NoteEntry {
+        date: "2026-04-11".parse().unwrap(),
+        content: "Ankle sprained; no jumping, keep carries at 16kg".into(),
+        private: false,
+        pinned: false,
+    }];
+    let plan = plan(&context, &request(Some(5), Some(2)));
+    let text = serde_json::to_string(&plan.envelope.catalog).unwrap();
+    let report = Validator::new()
+        .with_equipment(Vec::<String>::new())
+        .validate(&text);
+    assert!(report.issues().is_empty(), "{:#?}", report.issues());
+    assert!(
+        !names(&plan)
+            .iter()
+            .any(|n| JUMPING[..3].iter().any(|w| n.contains(w)))
+    );
+    assert!(
+        plan.envelope.reasoning.contains("flags the ankle"),
+        "{}",
+        plan.envelope.reasoning
+    );
+}

@@ -19,7 +19,8 @@ fn unit_name(unit: Unit) -> &'static str {
     }
 }
 
-/// The program's description.
+/// The program's description (within CatalogJSON's 5000 characters, however long the
+/// athlete's name).
 pub(crate) fn description(draft: &Draft<'_>) -> String {
     let lighter = if draft.weeks >= 4 {
         ", a lighter week every fourth week"
@@ -39,6 +40,9 @@ pub(crate) fn description(draft: &Draft<'_>) -> String {
             .map(|d| format!(" as of {d}"))
             .unwrap_or_default(),
     )
+    .chars()
+    .take(5000)
+    .collect()
 }
 
 /// The note on a prescribed exercise: what its loads come from, in numbers.
