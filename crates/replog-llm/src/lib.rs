@@ -14,6 +14,7 @@ pub mod prompt;
 pub mod coach;
 pub mod cost;
 pub mod parse;
+pub mod planner;
 pub mod provider;
 pub mod report;
 pub mod structured;
@@ -22,6 +23,7 @@ pub mod task;
 mod connection;
 pub use connection::{ConnectionCheck, test_connection};
 
+pub use planner::{Plan, Planner};
 pub use provider::{
     Message, Output, Pong, Provider, ProviderConfig, ProviderError, ProviderKind, Request,
     Response, Role, Usage, build_provider,

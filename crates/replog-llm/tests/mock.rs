@@ -158,7 +158,8 @@ fn config_defaults_from_an_empty_environment() {
     assert_eq!((c.temperature, c.max_tokens, c.max_retries), (0.7, 4096, 3));
     assert_eq!(c.timeouts.total, Duration::from_secs(120));
     assert!(c.api_key.is_none() && c.base_url.is_none());
-    assert!(matches!(build_provider(&c), Err(LlmError::NotConfigured)));
+    // Nothing configured: the built-in planner serves.
+    assert_eq!(build_provider(&c).unwrap().name(), "builtin");
     let ollama = ProviderConfig::new(ProviderKind::Ollama);
     assert_eq!(ollama.base_url_or_default(), "http://127.0.0.1:11434");
     assert_eq!(
@@ -230,10 +231,11 @@ fn config_rejects_bad_values_naming_the_variable() {
 async fn build_provider_picks_the_backend() {
     let mock = build_provider(&ProviderConfig::new(ProviderKind::Mock)).unwrap();
     assert_eq!(mock.name(), "mock");
-    assert!(matches!(
-        build_provider(&ProviderConfig::new(ProviderKind::Builtin)),
-        Err(LlmError::NotConfigured)
-    ));
+    let builtin = build_provider(&ProviderConfig::new(ProviderKind::Builtin)).unwrap();
+    assert_eq!(
+        (builtin.name(), builtin.model()),
+        ("builtin", "replog-planner-1")
+    );
     for (kind, name) in [
         (ProviderKind::OpenAi, "openai"),
         (ProviderKind::Anthropic, "anthropic"),

@@ -23,7 +23,7 @@ pub enum ProviderKind {
     Anthropic,
     /// A local Ollama server.
     Ollama,
-    /// The built-in deterministic planner (built by the generation layer, not here).
+    /// The built-in deterministic planner.
     Builtin,
     /// The scripted mock (feature `test-utils`).
     Mock,
@@ -62,7 +62,7 @@ impl ProviderKind {
             Self::Anthropic => "claude-sonnet-4-5",
             Self::Ollama => "llama3.1",
             Self::Mock => "mock",
-            Self::None | Self::Builtin => "builtin",
+            Self::None | Self::Builtin => crate::planner::MODEL,
         }
     }
 
@@ -229,12 +229,12 @@ impl ProviderConfig {
 
 /// Builds the backend `config` names, as a trait object.
 ///
-/// [`ProviderKind::None`] and [`ProviderKind::Builtin`] give [`LlmError::NotConfigured`]: the
-/// generation layer serves them with the built-in planner. A backend whose feature is not
-/// compiled in gives a configuration error.
+/// [`ProviderKind::None`] (nothing configured) and [`ProviderKind::Builtin`] give the built-in
+/// [`Planner`](crate::planner::Planner), which needs no model and no network. A backend whose
+/// feature is not compiled in gives a configuration error.
 pub fn build_provider(config: &ProviderConfig) -> Result<Box<dyn Provider>, LlmError> {
     match config.kind {
-        ProviderKind::None | ProviderKind::Builtin => Err(LlmError::NotConfigured),
+        ProviderKind::None | ProviderKind::Builtin => Ok(Box::new(crate::planner::Planner::new())),
         #[cfg(feature = "openai")]
         ProviderKind::OpenAi => Ok(Box::new(super::openai::OpenAiProvider::new(config)?)),
         #[cfg(feature = "anthropic")]
