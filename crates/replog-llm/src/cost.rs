@@ -174,7 +174,7 @@ impl Default for PriceTable {
             .with("claude-sonnet-4-5", Price::new(3.00, 0.30, 15.00))
             .with("claude-haiku-4-5", Price::new(1.00, 0.10, 5.00))
             // Local and built-in: free.
-            .with("planner", Price::FREE)
+            .with(crate::planner::MODEL, Price::FREE)
             .with("mock", Price::FREE)
             .with("llama", Price::FREE)
             .with("qwen", Price::FREE)

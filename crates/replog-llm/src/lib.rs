@@ -10,11 +10,12 @@ pub mod settings;
 
 use thiserror::Error;
 
-pub mod prompt;
 pub mod coach;
 pub mod cost;
+pub mod generate;
 pub mod parse;
 pub mod planner;
+pub mod prompt;
 pub mod provider;
 pub mod report;
 pub mod structured;
@@ -54,4 +55,10 @@ pub enum LlmError {
     /// A price table could not be read (malformed JSON, or a price that is negative).
     #[error("invalid price table: {0}")]
     PriceTable(#[source] serde_json::Error),
+    /// A generation failed: the kind, the tokens spent, the weeks kept and the record.
+    #[error("{0}")]
+    Generation(Box<generate::GenerationFailure>),
+    /// The generation journal could not be read or written.
+    #[error("generation journal: {0}")]
+    Journal(String),
 }

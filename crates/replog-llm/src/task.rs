@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use replog_core::{AthleteContext, ProgressionRule, Unit, Week};
+use replog_core::{AthleteContext, Exercise, ProgressionRule, Unit, Week};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -82,6 +82,10 @@ pub struct Skeleton {
     /// How loads progress.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub progression_rules: Vec<ProgressionRule>,
+    /// Exercises the weeks will use that the catalog in force lacks, defined here once so
+    /// every week can name them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exercises: Vec<Exercise>,
 }
 
 /// One week of a [`Skeleton`].

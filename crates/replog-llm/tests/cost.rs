@@ -62,7 +62,7 @@ fn local_models_and_the_planner_cost_nothing() {
         "phi4",
         "deepseek-r1:7b",
         "mock",
-        "planner",
+        replog_llm::planner::MODEL,
     ] {
         assert_eq!(
             table.cost(model, &usage(50_000, 10_000, 20_000)),

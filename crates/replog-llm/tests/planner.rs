@@ -633,6 +633,7 @@ async fn a_foreign_skeleton_shapes_the_week() {
             })
             .collect(),
         progression_rules: Vec::new(),
+        exercises: Vec::new(),
     });
     let part = Part::Week {
         number: 3,

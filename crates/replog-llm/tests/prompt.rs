@@ -102,6 +102,7 @@ fn outline(weeks: u32) -> Arc<Skeleton> {
         unit: Some(replog_core::Unit::Lb),
         weeks,
         progression_rules: vec![rule("Power Clean", 5.0), rule("Back Squat", 5.0)],
+        exercises: Vec::new(),
     })
 }
 

@@ -42,6 +42,7 @@ impl Plan {
                 })
                 .collect(),
             progression_rules: program.progression_rules.clone(),
+            exercises: self.envelope.catalog.exercises.clone(),
         })
     }
 

@@ -22,8 +22,8 @@ const RULES: &[&str] = &[
     "Catalog only: prescribe only exercises from the athlete's `exercise_catalog`, spelled \
      exactly as there. When the context has no `exercise_catalog`, use the exercises of \
      `performance.exercise_stats` and well-known exercises that need only the available \
-     equipment. Only an answer that is a whole CatalogJSON document may define a new exercise, \
-     in the document's `exercises` with the equipment it needs; never invent one elsewhere.",
+     equipment. Only a whole CatalogJSON document or an outline may define a new exercise, in \
+     its `exercises` with the equipment it needs; never invent one elsewhere.",
     "Equipment only: every exercise uses only equipment in `available_equipment` (an \
      exercise without equipment is bodyweight). Nothing the athlete lacks may appear, not even \
      as an option in notes.",

@@ -226,9 +226,10 @@ pub(crate) fn task_text(part: &Part) -> Result<String, LlmError> {
              outline only. Give its name, description, goal and unit; in `weeks` every week \
              numbered 1, 2, ... with a label (its phase, e.g. accumulation, intensification, \
              deload) and its training days (number, name, focus); and the `progression_rules` \
-             of its compound lifts. No exercises or sets yet: each week is written in its own \
-             later call from this outline, so the outline must carry the plan. The reasoning \
-             explains the whole plan.\n"
+             of its compound lifts. No sets yet: each week is written in its own later call \
+             from this outline, so the outline must carry the plan. In `exercises`, define \
+             only new exercises the weeks will need that the catalog lacks (with the equipment \
+             they need). The reasoning explains the whole plan.\n"
             .to_owned(),
         Part::Week { number, skeleton } => {
             let mut out = String::with_capacity(2048);
@@ -282,8 +283,9 @@ fn week_task(out: &mut String, number: u32, skeleton: &Skeleton) -> Result<(), L
          exercises and sets. Follow the outline's progression rules and this week's label so \
          that the weeks, written separately, make one program: the same exercises in the same \
          day slots from week to week unless the outline's phases change them, loads moving \
-         as the rules say. Only exercises of the athlete's `exercise_catalog` (or, without \
-         one, of their history): a week cannot define new exercises.\n",
+         as the rules say. Only exercises of the athlete's `exercise_catalog` and of the \
+         outline's `exercises` (or, without a catalog, of their history): a week cannot \
+         define new exercises.\n",
         days.join(", ")
     );
     Ok(())

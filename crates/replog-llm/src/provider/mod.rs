@@ -33,7 +33,8 @@ pub use config::{AnthropicMode, ProviderConfig, ProviderKind, Timeouts, build_pr
 pub use error::{ErrorKind, ProviderError, TimeoutPhase};
 
 /// Who speaks a [`Message`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Instructions to the model.
     System,
@@ -55,7 +56,7 @@ impl Role {
 }
 
 /// One message of a conversation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Message {
     /// Who speaks.
     pub role: Role,
@@ -162,7 +163,10 @@ impl Request {
 }
 
 /// Tokens spent. Attempts add up with `+` and `+=`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(default)]
 pub struct Usage {
     /// Prompt tokens, the cached ones included.
     pub input_tokens: u64,
@@ -344,6 +348,7 @@ impl<P: Provider + ?Sized> Provider for Box<P> {
 
 /// The instruction that carries a JSON Schema in the prompt, for servers that do not enforce
 /// it themselves (Ollama advises it; OpenAI's `json_object` fallback needs it).
+#[cfg_attr(not(feature = "http"), allow(dead_code))]
 pub(crate) fn schema_instruction(name: &str, schema: &serde_json::Value) -> String {
     let text = serde_json::to_string(schema).unwrap_or_default();
     format!("Respond with one JSON object that follows this JSON Schema ({name}):\n{text}")
