@@ -135,7 +135,7 @@ fn provider() -> Result<Arc<dyn Provider>, String> {
     let config = ProviderConfig::from_env_map(|name| std::env::var(name).ok())
         .map_err(|e| format!("the LLM settings: {e}"))?;
     match config.kind {
-        ProviderKind::None | ProviderKind::Builtin => Ok(Arc::new(Planner::default())),
+        ProviderKind::None | ProviderKind::Builtin => Ok(Arc::new(Planner::new())),
         _ => build_provider(&config)
             .map(Arc::from)
             .map_err(|e| e.to_string()),

@@ -15,19 +15,21 @@ pub struct ConnectionCheck {
 }
 
 /// Resolves the LLM settings (environment, then store, then defaults), builds that provider
-/// and pings it once, without retries.
+/// and pings it once, without retries. With no provider chosen, the built-in planner serves
+/// (and always answers).
 ///
 /// # Errors
 /// [`LlmError::Settings`] when a setting is invalid or a stored key cannot be decrypted,
-/// [`LlmError::NotConfigured`] when no provider is chosen, and [`LlmError::Provider`] with
+/// and [`LlmError::Provider`] with
 /// the failure's kind (authentication, rate limit, timeout, connection, ...) when the ping
 /// fails. The error never contains the API key.
 pub async fn test_connection(settings: &Settings) -> Result<ConnectionCheck, LlmError> {
     let config = ProviderConfig::from_settings(&settings.llm()?);
     let provider = build_provider(&config)?;
     let pong = provider.ping().await?;
-    Ok(ConnectionCheck {
-        provider: config.kind,
-        pong,
-    })
+    let provider = match config.kind {
+        ProviderKind::None => ProviderKind::Builtin,
+        kind => kind,
+    };
+    Ok(ConnectionCheck { provider, pong })
 }

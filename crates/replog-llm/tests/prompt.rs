@@ -281,7 +281,7 @@ fn the_rules_of_reference_001_are_in_the_system_message() {
         let system = content(&prompt, 0);
         for rule in [
             "Catalog only: prescribe only exercises from the athlete's `exercise_catalog`",
-            "define a new exercise, in the document's `exercises`",
+            "or an outline may define a new exercise, in its `exercises`",
             "Equipment only: every exercise uses only equipment in `available_equipment`",
             "Rep types: `rep_type` is `reps` (the default), `each_side`",
             "Sort order: number the exercises of each day 1, 2, 3",

@@ -116,17 +116,19 @@ impl<'a> Asker<'a> {
 
     /// Asks for `prompt`'s part until `accept` keeps an answer or the rounds run out.
     ///
-    /// A truncated answer is asked again once with twice the room (the limit it hit, doubled),
-    /// never re-asked as it was; a second truncation fails the part.
+    /// With `widen`, a truncated answer is asked again once with twice the room (the limit it
+    /// hit, doubled), never re-asked as it was; a second truncation, or any truncation
+    /// without `widen`, fails the part.
     pub(crate) async fn ask<T>(
         &self,
         label: &str,
         prompt: Prompt,
+        widen: bool,
         accept: impl Fn(&str) -> Result<Accepted<T>, Rejection>,
     ) -> Result<T, PartError> {
         let mut request: Request = prompt.request;
         let mut round = 0;
-        let mut widened = false;
+        let mut widened = !widen;
         loop {
             let started = Instant::now();
             let result = self.provider.generate(&request).await;

@@ -135,7 +135,7 @@ impl Incremental<'_> {
         self.asker.report(Stage::Skeleton);
         Ok(self
             .asker
-            .ask("skeleton", prompt, |text| {
+            .ask("skeleton", prompt, true, |text| {
                 let parsed =
                     parse::parse_answer(text).map_err(|e| Rejection::Unparseable(e.to_string()))?;
                 let skeleton = self
@@ -166,7 +166,7 @@ impl Incremental<'_> {
         let label = format!("week {number}");
         Ok(self
             .asker
-            .ask(&label, prompt, |text| {
+            .ask(&label, prompt, true, |text| {
                 let parsed =
                     parse::parse_answer(text).map_err(|e| Rejection::Unparseable(e.to_string()))?;
                 let week = self

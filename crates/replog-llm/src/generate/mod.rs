@@ -251,12 +251,15 @@ impl Generator {
         let mut outcome = if incremental {
             Err(PartError::Invalid(Vec::new()))
         } else {
+            // In auto mode a cut whole program is split into weeks rather than given more room.
+            let widen = self.options.mode != Mode::Auto;
             single::run(
                 &asker,
                 &checker,
                 &input.context,
                 &input.request,
                 &prompt_options,
+                widen,
             )
             .await?
         };
@@ -286,6 +289,9 @@ impl Generator {
             };
         }
 
+        if outcome.is_ok() {
+            asker.report(progress::Stage::Done);
+        }
         let ledger = std::mem::take(&mut *asker.ledger());
         let model = ledger
             .model
@@ -308,7 +314,6 @@ impl Generator {
                 if let (Some(journal), "incremental") = (&self.options.journal, mode) {
                     journal.remove(&key)?;
                 }
-                asker.report(progress::Stage::Done);
                 Ok(Generation {
                     catalog,
                     reasoning,

@@ -17,6 +17,7 @@ pub(crate) async fn run(
     context: &Arc<AthleteContext>,
     request: &ProgramRequest,
     options: &PromptOptions,
+    widen: bool,
 ) -> Result<Result<Whole, PartError>, LlmError> {
     let task = Arc::new(Task {
         context: Arc::clone(context),
@@ -26,7 +27,7 @@ pub(crate) async fn run(
     let prompt = prompt::build(task, options)?;
     asker.report(Stage::Whole);
     let result = asker
-        .ask("whole", prompt, |text| {
+        .ask("whole", prompt, widen, |text| {
             let parsed =
                 parse::parse_envelope(text).map_err(|e| Rejection::Unparseable(e.to_string()))?;
             let whole = checker

@@ -116,7 +116,10 @@ fn messages(protocol: Protocol, body: &Value) -> Vec<(String, String)> {
         }
         if let Some(blocks) = body["system"].as_array() {
             for b in blocks {
-                out.push(("system".to_owned(), b["text"].as_str().unwrap_or_default().to_owned()));
+                out.push((
+                    "system".to_owned(),
+                    b["text"].as_str().unwrap_or_default().to_owned(),
+                ));
             }
         }
     }
@@ -140,7 +143,10 @@ fn messages(protocol: Protocol, body: &Value) -> Vec<(String, String)> {
 /// rules and the athlete): it names the outline, or week N, or the whole program.
 pub fn part_of(protocol: Protocol, body: &Value) -> (Asked, usize) {
     let messages = messages(protocol, body);
-    let round = messages.iter().filter(|(role, _)| role == "assistant").count();
+    let round = messages
+        .iter()
+        .filter(|(role, _)| role == "assistant")
+        .count();
     let users: Vec<&str> = messages
         .iter()
         .filter(|(role, _)| role == "user")
@@ -154,7 +160,9 @@ pub fn part_of(protocol: Protocol, body: &Value) -> (Asked, usize) {
 /// (step 1), or the whole program.
 pub fn classify(instruction: &str) -> Asked {
     let lower = instruction.to_ascii_lowercase();
-    let task = lower.find("task:").map_or(lower.as_str(), |at| &lower[at..]);
+    let task = lower
+        .find("task:")
+        .map_or(lower.as_str(), |at| &lower[at..]);
     if let Some(rest) = task.strip_prefix("task: write week ") {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         if let Ok(n) = digits.parse() {
@@ -178,7 +186,12 @@ impl Respond for FakeLlm {
             log.push((part, round));
             seen
         };
-        let reply = (self.script)(&Ask { part, round, seen, body });
+        let reply = (self.script)(&Ask {
+            part,
+            round,
+            seen,
+            body,
+        });
         wire(self.protocol, &reply)
     }
 }
