@@ -14,13 +14,13 @@ const EXERCISES: &[(&str, &[&str], bool)] = &[
     ("Front Squat", &["barbell", "squat_rack"], true),
     ("Romanian Deadlift", &["barbell"], false),
     ("Pull Up", &["pull_up_bar"], false),
-    ("Dumbbell Row", &["dumbbells", "bench"], false),
-    ("Walking Lunge", &["dumbbells"], false),
+    ("Dumbbell Row", &["dumbbell", "bench"], false),
+    ("Walking Lunge", &["dumbbell"], false),
     ("Box Jump", &["plyo_box"], false),
     ("Kettlebell Swing", &["kettlebell"], false),
     ("Plank", &[], false),
     ("Suitcase Carry", &["kettlebell"], false),
-    ("Face Pull", &["cable"], false),
+    ("Face Pull", &["cable_machine"], false),
     ("Hip Thrust", &["barbell", "bench"], false),
 ];
 

@@ -15,6 +15,9 @@ pub enum CatalogError {
     /// An app export could not be imported.
     #[error(transparent)]
     Import(#[from] crate::apps::ImportError),
+    /// An import plan that cannot be applied; every conflict is inside.
+    #[error(transparent)]
+    Plan(#[from] crate::plan::PlanError),
     /// A core operation failed.
     #[error(transparent)]
     Core(#[from] replog_core::CoreError),

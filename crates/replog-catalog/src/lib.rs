@@ -2,6 +2,11 @@
 //! rule of the contract in one pass, returning every issue with a JSON Pointer, a code from
 //! the closed set, and a message a person can act on.
 //!
+//! Around the validator: Logbook JSON ([`Validator::validate_logbook`]), app exports
+//! ([`apps`]), exercise-name matching ([`matching`]), the import plan a coach reviews before
+//! a document enters the host ([`plan`], [`Planner`]), and converters from other formats
+//! ([`convert`]).
+//!
 //! ```
 //! use replog_catalog::Validator;
 //!
@@ -23,9 +28,15 @@ mod engine;
 mod error;
 mod logbook;
 pub mod matching;
+pub mod plan;
 mod validate;
 
 pub use error::{CatalogError, DocumentKind, InvalidDocument};
+pub use matching::{Candidate, MatchKind, Matcher, NameMatch};
+pub use plan::{
+    Applied, CONFIDENT, Conflict, ConflictCode, ConflictSeverity, ExerciseDecision,
+    ExerciseMapping, ImportPlan, PlanError, PlanSummary, Planner, ProgramDecision, ProgramPlan,
+};
 pub use replog_core::{
     ExerciseIndex, IndexedExercise, SIMILAR, closest, closest_key, normalize_into, normalize_name,
 };

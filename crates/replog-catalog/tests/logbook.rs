@@ -18,7 +18,7 @@ fn logbook() -> Value {
         "unit": "lb",
         "athlete": { "name": "Tommy", "birth_date": "2011-05-02", "tier": "sport_performance",
                      "goal": "prepare for football combine", "notes": "Plays linebacker." },
-        "equipment": ["barbell", "squat_rack", "dumbbells", "kettlebell", "plyo_box"],
+        "equipment": ["barbell", "squat_rack", "dumbbell", "kettlebell", "plyo_box"],
         "programs": [
             { "name": "Sport Performance Month 3", "assigned_at": "2026-03-15", "status": "active",
               "goal": "power", "template": {

@@ -28,7 +28,7 @@ fn small_catalog() -> Vec<Exercise> {
         exercise("Romanian Deadlift", &["barbell"], &["Stiff Hip Deadlift"]),
         exercise("Barbell Deadlift", &["barbell"], &[]),
         exercise("Kettlebell Swing", &["kettlebell"], &[]),
-        exercise("Wide-Grip Lat Pulldown", &["cable"], &[]),
+        exercise("Wide-Grip Lat Pulldown", &["cable_machine"], &[]),
         exercise("Pullups", &[], &[]),
         exercise("Walking Lunges", &[], &[]),
         exercise("Side Lateral Raise", &["dumbbell"], &[]),
@@ -186,6 +186,41 @@ fn one_side_without_equipment_is_allowed_with_a_penalty() {
     // Both bench presses qualify; the tie goes to the earlier in the catalog.
     let names: Vec<&str> = found.candidates.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["Barbell Bench Press", "Dumbbell Bench Press"]);
+}
+
+#[test]
+fn an_exercise_matches_by_its_aliases_and_its_listed_equipment() {
+    let matcher = Matcher::new(&small_catalog());
+    // An alias that is a catalog name resolves exactly, as an alias.
+    let conventional = exercise("Conventional Deadlift", &["barbell"], &["Barbell Deadlift"]);
+    let found = matcher.match_exercise(&conventional);
+    assert_eq!(
+        (found.kind, found.exercise.as_deref(), found.input.as_str()),
+        (
+            MatchKind::Alias,
+            Some("Barbell Deadlift"),
+            "Conventional Deadlift"
+        )
+    );
+    // A name without equipment words: the listed equipment stands in, as for catalog entries.
+    let bench = exercise("Bench Press", &["dumbbells", "bench"], &[]);
+    let found = matcher.match_exercise(&bench);
+    assert_eq!(found.exercise.as_deref(), Some("Dumbbell Bench Press"));
+    assert_eq!(found.confidence, 1.0);
+    assert_eq!(
+        found.candidates.len(),
+        1,
+        "the barbell bench press is excluded"
+    );
+    // The name's own equipment words decide over the list.
+    let kettlebell = exercise("Kettlebell Bench Press", &["dumbbell"], &[]);
+    assert_eq!(matcher.match_exercise(&kettlebell).kind, MatchKind::New);
+    // A name the catalog has is exact, whatever the rest says.
+    let exact = exercise("barbell bench-press", &["kettlebell"], &["DB Bench"]);
+    assert_eq!(
+        matcher.match_exercise(&exact),
+        matcher.match_name("barbell bench-press")
+    );
 }
 
 #[test]

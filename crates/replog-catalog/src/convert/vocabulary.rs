@@ -161,6 +161,26 @@ pub fn equipment(word: &str) -> Option<EquipmentWord> {
     lookup(EQUIPMENT, word)
 }
 
+/// The CatalogJSON equipment ids an equipment token stands for, so that lists written by
+/// different hands compare: a source word the table knows becomes its ids (`dumbbells` ->
+/// `dumbbell`, `cable` -> `cable_machine`, `body_only` -> none), underscores read as spaces;
+/// any other token (already an id, or one the table does not know) stands for itself.
+///
+/// ```
+/// use replog_catalog::convert::vocabulary::canonical_equipment;
+/// assert_eq!(canonical_equipment("dumbbells"), ["dumbbell"]);
+/// assert_eq!(canonical_equipment("cable"), ["cable_machine"]);
+/// assert_eq!(canonical_equipment("cable_machine"), ["cable_machine"]);
+/// assert_eq!(canonical_equipment("plyo_box"), ["plyo_box"]);
+/// assert!(canonical_equipment("body_only").is_empty());
+/// ```
+pub fn canonical_equipment(token: &str) -> Vec<String> {
+    match equipment(&token.replace('_', " ")) {
+        Some(EquipmentWord::Ids(ids)) => ids.iter().map(|id| (*id).to_owned()).collect(),
+        Some(EquipmentWord::Unspecified) | None => vec![token.trim().to_owned()],
+    }
+}
+
 /// The muscle id of a source muscle word, if the table knows it.
 pub fn muscle(word: &str) -> Option<&'static str> {
     lookup(MUSCLES, word)
@@ -223,6 +243,17 @@ mod tests {
             for (i, word) in list.iter().enumerate() {
                 assert_eq!(key(word), *word);
                 assert!(!list[..i].contains(word), "{word} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn every_id_is_its_own_canonical_form() {
+        for (_, word) in EQUIPMENT {
+            if let EquipmentWord::Ids(ids) = word {
+                for id in *ids {
+                    assert_eq!(canonical_equipment(id), [*id], "{id}");
+                }
             }
         }
     }

@@ -150,18 +150,40 @@ impl Matcher {
             } else {
                 MatchKind::Alias
             };
-            return NameMatch {
-                input: name.to_owned(),
-                kind,
-                exercise: Some(found.name.clone()),
-                confidence: 1.0,
-                candidates: vec![Candidate {
-                    name: found.name.clone(),
-                    confidence: 1.0,
-                }],
-            };
+            return known(name, kind, &found.name);
         }
-        let scored = self.scored(&tokenize(name));
+        self.suggest(name, tokenize(name))
+    }
+
+    /// Resolves an exercise defined elsewhere (a document's own exercise) by everything it
+    /// says: its name, then each of its aliases, exactly (after normalisation; a hit through
+    /// an alias is [`MatchKind::Alias`]); failing that, its name scored as
+    /// [`match_name`](Self::match_name) does, with the equipment it lists standing in when
+    /// the name names none, as it does for the catalog's own entries ("Bench Press" listing
+    /// a dumbbell is the dumbbell bench press, never the barbell one).
+    pub fn match_exercise(&self, exercise: &Exercise) -> NameMatch {
+        let name = exercise.name.as_str();
+        let mut key = String::new();
+        normalize_into(name, &mut key);
+        if self.index.get(&key).is_some() {
+            return self.match_name(name);
+        }
+        for alias in &exercise.aliases {
+            normalize_into(alias, &mut key);
+            if let Some(found) = self.index.get(&key) {
+                return known(name, MatchKind::Alias, &found.name);
+            }
+        }
+        let mut tokens = tokenize(name);
+        if tokens.equipment == 0 {
+            tokens.equipment = equipment_of(&exercise.equipment);
+        }
+        self.suggest(name, tokens)
+    }
+
+    /// The suggestion (or `new`) for a name no catalog key equals.
+    fn suggest(&self, name: &str, tokens: Tokens) -> NameMatch {
+        let scored = self.scored(&tokens);
         let candidates: Vec<Candidate> = scored
             .iter()
             .filter(|(score, _)| *score >= SUGGEST_THRESHOLD)
@@ -278,6 +300,20 @@ impl Matcher {
             }
         }
         near
+    }
+}
+
+/// The answer for a name the catalog knows by this display name.
+fn known(input: &str, kind: MatchKind, name: &str) -> NameMatch {
+    NameMatch {
+        input: input.to_owned(),
+        kind,
+        exercise: Some(name.to_owned()),
+        confidence: 1.0,
+        candidates: vec![Candidate {
+            name: name.to_owned(),
+            confidence: 1.0,
+        }],
     }
 }
 

@@ -25,12 +25,13 @@ mod matcher;
 mod tokens;
 mod vocabulary;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use matcher::{MISSING_EQUIPMENT_FACTOR, Matcher, SUGGEST_THRESHOLD};
 
 /// How a name was resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
     /// The name of a catalog exercise, after normalisation.
@@ -44,7 +45,7 @@ pub enum MatchKind {
 }
 
 /// A catalog exercise offered for a name, with how sure the matcher is (0 to 1).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Candidate {
     /// The exercise's catalog name.
     pub name: String,
@@ -53,7 +54,7 @@ pub struct Candidate {
 }
 
 /// The answer for one name: what it resolved to and how sure that is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct NameMatch {
     /// The name as given.
     pub input: String,

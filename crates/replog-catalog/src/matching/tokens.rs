@@ -186,6 +186,26 @@ mod tests {
         }
     }
 
+    /// The converters' equipment ids (`convert::vocabulary`) and the matcher's phrases are
+    /// one vocabulary: each id the converters write names at most one implement to the
+    /// matcher, and the source word it came from (plural or not) names the same one.
+    #[test]
+    fn converter_equipment_ids_read_as_one_implement() {
+        use crate::convert::vocabulary::{EquipmentWord, equipment, known_words};
+        for word in known_words().0 {
+            let Some(EquipmentWord::Ids(ids)) = equipment(word) else {
+                continue;
+            };
+            for id in ids {
+                let bits = tokenize(id).equipment;
+                assert!(bits.count_ones() <= 1, "{id} reads as {bits:#b}");
+                assert_eq!(tokenize(word).equipment, bits, "{word:?} and its id {id}");
+            }
+        }
+        assert_eq!(tokenize("cable_machine").equipment, Equipment::Cable.bit());
+        assert_eq!(tokenize("dumbbells").equipment, Equipment::Dumbbell.bit());
+    }
+
     #[test]
     fn expands_joins_and_folds() {
         assert_eq!(texts("RDL"), ["romanian", "deadlift"]);

@@ -49,6 +49,9 @@ pub(crate) const EQUIPMENT_PHRASES: &[(&[&str], Equipment)] = &[
     (&["kettlebell"], Equipment::Kettlebell),
     (&["kettle", "bell"], Equipment::Kettlebell),
     (&["cable"], Equipment::Cable),
+    // The converters' id for a cable station (`cable_machine`): one implement, not a cable
+    // and a machine.
+    (&["cable", "machine"], Equipment::Cable),
     (&["pulley"], Equipment::Cable),
     (&["machine"], Equipment::Machine),
     (&["leverage"], Equipment::Machine),

@@ -269,11 +269,11 @@ impl<'s> Builder<'s> {
             "barbell",
             "squat_rack",
             "bench",
-            "dumbbells",
+            "dumbbell",
             "kettlebell",
             "plyo_box",
             "pull_up_bar",
-            "cable",
+            "cable_machine",
         ]
         .map(String::from)
         .to_vec();
