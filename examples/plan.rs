@@ -18,7 +18,7 @@ mod common;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use replog::catalog::{CatalogError, Planner};
+use replog::catalog::{CatalogError, ImportPlanner};
 
 const USAGE: &str = "plan FILE --catalog HOST_FILE [--catalog HOST_FILE]... [--program NAME]...";
 
@@ -60,7 +60,7 @@ fn run(args: &Args) -> Result<bool, String> {
     for path in &args.catalogs {
         host.push(common::read_catalog(path)?);
     }
-    let planner = Planner::from_catalogs(&host).with_programs(&args.programs);
+    let planner = ImportPlanner::from_catalogs(&host).with_programs(&args.programs);
     let bytes = common::read(&args.file)?;
     match planner.plan_text(&bytes) {
         Ok((_, plan)) => {

@@ -4,7 +4,7 @@
 //!
 //! Around the validator: Logbook JSON ([`Validator::validate_logbook`]), app exports
 //! ([`apps`]), exercise-name matching ([`matching`]), the import plan a coach reviews before
-//! a document enters the host ([`plan`], [`Planner`]), and converters from other formats
+//! a document enters the host ([`plan`], [`ImportPlanner`]), and converters from other formats
 //! ([`convert`]).
 //!
 //! ```
@@ -35,7 +35,8 @@ pub use error::{CatalogError, DocumentKind, InvalidDocument};
 pub use matching::{Candidate, MatchKind, Matcher, NameMatch};
 pub use plan::{
     Applied, CONFIDENT, Conflict, ConflictCode, ConflictSeverity, ExerciseDecision,
-    ExerciseMapping, ImportPlan, PlanError, PlanSummary, Planner, ProgramDecision, ProgramPlan,
+    ExerciseMapping, ImportPlan, ImportPlanner, PlanError, PlanSummary, ProgramDecision,
+    ProgramPlan,
 };
 pub use replog_core::{
     ExerciseIndex, IndexedExercise, SIMILAR, closest, closest_key, normalize_into, normalize_name,

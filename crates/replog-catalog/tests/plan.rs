@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use common::{prescribed, set};
 use replog_catalog::matching::{MatchKind, Matcher};
 use replog_catalog::{
-    CatalogError, ConflictCode, ConflictSeverity, ExerciseDecision, ImportPlan, Planner,
+    CatalogError, ConflictCode, ConflictSeverity, ExerciseDecision, ImportPlan, ImportPlanner,
     ProgramDecision,
 };
 use replog_core::{Catalog, Exercise};
@@ -84,7 +84,7 @@ fn program(name: &str, exercises: &[&str], rules: &[&str]) -> Value {
 fn document(exercises: Value, programs: Vec<Value>) -> Catalog {
     let value = json!({"catalog_version": 1, "exercises": exercises, "programs": programs});
     let text = serde_json::to_vec(&value).expect("serialises");
-    Planner::read_document(&text).expect("the test document is valid for planning")
+    ImportPlanner::read_document(&text).expect("the test document is valid for planning")
 }
 
 fn codes(plan: &ImportPlan) -> Vec<(ConflictCode, Vec<String>)> {
@@ -115,7 +115,7 @@ fn exact_alias_suggested_and_new_against_free_exercise_db() {
     let Some(host) = free_exercise_db() else {
         return;
     };
-    let planner = Planner::from_catalog(host);
+    let planner = ImportPlanner::from_catalog(host);
     let doc = document(
         json!([
             // Defined and exact, same equipment.
@@ -297,7 +297,7 @@ fn a_definitions_equipment_steers_the_match_and_the_default() {
     let Some(host) = free_exercise_db() else {
         return;
     };
-    let planner = Planner::from_catalog(host);
+    let planner = ImportPlanner::from_catalog(host);
     let doc = document(
         json!([
             {"name": "Bench Press", "equipment": ["dumbbell"]},
@@ -331,7 +331,7 @@ fn a_definitions_equipment_steers_the_match_and_the_default() {
 
 #[test]
 fn programs_are_created_or_replace_the_host_program_of_the_same_normalised_name() {
-    let planner = Planner::new(&[exercise("Back Squat", &["barbell"], &[])])
+    let planner = ImportPlanner::new(&[exercise("Back Squat", &["barbell"], &[])])
         .with_programs(["Sport Performance  Month-4", "Base Block"]);
     let doc = document(
         json!([]),
@@ -395,7 +395,7 @@ fn a_host_catalogs_programs_are_the_existing_programs() {
         vec![exercise("Back Squat", &["barbell"], &[])],
         vec![serde_json::from_value(program("Block 1", &["Back Squat"], &[])).expect("program")],
     );
-    let planner = Planner::from_catalog(&host).with_programs(["Block 2"]);
+    let planner = ImportPlanner::from_catalog(&host).with_programs(["Block 2"]);
     assert_eq!(
         planner.programs().collect::<Vec<_>>(),
         ["Block 1", "Block 2"]
@@ -412,8 +412,8 @@ fn a_host_catalogs_programs_are_the_existing_programs() {
 // ---- conflicts ---------------------------------------------------------------------------
 
 /// A small host: its exercises and programs.
-fn small_planner() -> Planner {
-    Planner::new(&[
+fn small_planner() -> ImportPlanner {
+    ImportPlanner::new(&[
         exercise("Power Clean", &["barbell"], &["Clean"]),
         exercise("Dumbbell Bench Press", &["dumbbell"], &[]),
         exercise("Back Squat", &["barbell", "squat_rack"], &[]),
@@ -747,7 +747,7 @@ fn a_plan_round_trips_through_json_with_the_coachs_edits_and_applies_clean() {
     let Some(host) = free_exercise_db() else {
         return;
     };
-    let planner = Planner::from_catalog(host).with_programs(["month-4"]);
+    let planner = ImportPlanner::from_catalog(host).with_programs(["month-4"]);
     let text = json!({"catalog_version": 1,
         "exercises": [
             {"name": "Zercher Carry", "equipment": ["barbell"], "category": "carry"},
@@ -994,7 +994,7 @@ fn reading_a_draft_leaves_unresolved_references_to_the_plan_and_nothing_else() {
         "programs": [program("P", &["Back Squat", "Goblet Squat"], &[])]});
     let text = serde_json::to_vec(&draft).expect("serialises");
     assert!(!replog_catalog::validate(&text).is_valid());
-    let doc = Planner::read_document(&text).expect("valid for planning");
+    let doc = ImportPlanner::read_document(&text).expect("valid for planning");
     assert_eq!(doc.programs[0].weeks[0].days[0].exercises.len(), 2);
 
     // ...every other rule is, with the validator's issues.
@@ -1005,7 +1005,7 @@ fn reading_a_draft_leaves_unresolved_references_to_the_plan_and_nothing_else() {
         json!(7.3),
     );
     let text = serde_json::to_vec(&broken).expect("serialises");
-    let Err(CatalogError::Invalid(invalid)) = Planner::read_document(&text) else {
+    let Err(CatalogError::Invalid(invalid)) = ImportPlanner::read_document(&text) else {
         panic!("an rpe off its step is an error");
     };
     let found: Vec<(String, String)> = invalid
@@ -1020,7 +1020,8 @@ fn reading_a_draft_leaves_unresolved_references_to_the_plan_and_nothing_else() {
             "not_multiple".to_owned()
         )]
     );
-    let Err(CatalogError::Invalid(invalid)) = Planner::read_document("{\"catalog_version\": 1,")
+    let Err(CatalogError::Invalid(invalid)) =
+        ImportPlanner::read_document("{\"catalog_version\": 1,")
     else {
         panic!("not JSON");
     };
@@ -1108,7 +1109,7 @@ fn a_whole_real_catalog_plans_and_applies_without_losing_an_exercise() {
     };
     let started = std::time::Instant::now();
     // Into a host that has it all: every exercise is the host's own, nothing is created.
-    let planner = Planner::from_catalog(host);
+    let planner = ImportPlanner::from_catalog(host);
     let plan = planner.plan(host);
     assert_eq!(plan.exercises.len(), host.exercises.len());
     assert!(
@@ -1123,7 +1124,7 @@ fn a_whole_real_catalog_plans_and_applies_without_losing_an_exercise() {
         host.exercises.len()
     );
     // Into an empty host: every exercise is created, as defined.
-    let empty = Planner::new(&[]);
+    let empty = ImportPlanner::new(&[]);
     let plan = empty.plan(host);
     let applied = empty.apply(host, &plan).expect("applies");
     assert!(applied.is_valid());

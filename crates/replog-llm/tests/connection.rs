@@ -82,7 +82,9 @@ async fn a_rejected_key_is_an_authentication_error_tried_once_and_never_echoed()
 #[tokio::test]
 async fn with_nothing_configured_the_built_in_planner_answers() {
     let settings = Settings::new(MemoryStore::new(), MapEnv::from_pairs::<&str, &str>([]));
-    let check = test_connection(&settings).await.expect("the planner answers");
+    let check = test_connection(&settings)
+        .await
+        .expect("the planner answers");
     assert_eq!(check.provider, ProviderKind::Builtin);
     assert_eq!(check.pong.model, replog_llm::planner::MODEL);
 }

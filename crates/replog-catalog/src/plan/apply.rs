@@ -2,13 +2,13 @@
 
 use replog_core::{Catalog, Exercise};
 
-use super::build::Planner;
+use super::build::ImportPlanner;
 use super::review::Reviewed;
 use super::{Applied, ExerciseDecision, ProgramDecision};
 
 /// Builds the final document of a reviewed plan without error conflicts and validates it
 /// against the host's catalog.
-pub(super) fn apply(planner: &Planner, document: &Catalog, reviewed: Reviewed) -> Applied {
+pub(super) fn apply(planner: &ImportPlanner, document: &Catalog, reviewed: Reviewed) -> Applied {
     let Reviewed {
         plan,
         units,

@@ -1,4 +1,4 @@
-//! Building a plan: the host's side ([`Planner`]), reading the document for planning, and
+//! Building a plan: the host's side ([`ImportPlanner`]), reading the document for planning, and
 //! the document's exercises and programs as the plan sees them.
 
 use foldhash::{HashMap, HashMapExt};
@@ -19,7 +19,7 @@ use crate::{Limits, Validator};
 ///
 /// See [the module](crate::plan) for an example.
 #[derive(Debug, Clone)]
-pub struct Planner {
+pub struct ImportPlanner {
     matcher: Matcher,
     validator: Validator,
     /// The host's programs: (normalised name, name), first spelling kept.
@@ -27,7 +27,7 @@ pub struct Planner {
     confident: f64,
 }
 
-impl Planner {
+impl ImportPlanner {
     /// A planner for a host with these exercises (in catalog order: ties between candidates
     /// go to the earlier) and, until [`with_programs`](Self::with_programs), no programs.
     pub fn new<'a>(exercises: impl IntoIterator<Item = &'a Exercise>) -> Self {

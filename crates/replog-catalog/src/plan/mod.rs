@@ -1,7 +1,7 @@
 //! The import plan (issue 4, reference/001's import preview): what importing a CatalogJSON
 //! document into a host would do, for a coach to review and edit before anything is written.
 //!
-//! A [`Planner`] holds the host's side: its exercise catalog (matched with
+//! A [`ImportPlanner`] holds the host's side: its exercise catalog (matched with
 //! [`Matcher`](crate::matching::Matcher)) and the names of its existing programs. From a
 //! document it builds an [`ImportPlan`]:
 //!
@@ -17,19 +17,19 @@
 //!
 //! Everything serialises with stable snake_case names (the JSON Schema is
 //! [`ImportPlan::schema`]), so a browser can show the plan and send back an edited copy.
-//! [`Planner::review`] re-checks an edited copy; [`Planner::apply`] turns it into the final
+//! [`ImportPlanner::review`] re-checks an edited copy; [`ImportPlanner::apply`] turns it into the final
 //! document to import (references renamed to the host's names, exercises that map to host
 //! exercises not redefined, programs renamed or skipped) and validates that document against
 //! the host catalog again. A plan edited into an inconsistent state is refused with a
 //! [`PlanError`] naming every mapping at fault; nothing is dropped silently.
 //!
 //! ```
-//! use replog_catalog::{ExerciseDecision, MatchKind, Planner, ProgramDecision};
+//! use replog_catalog::{ExerciseDecision, MatchKind, ImportPlanner, ProgramDecision};
 //! use replog_core::{Catalog, Exercise};
 //!
 //! let mut clean = Exercise::named("Power Clean");
 //! clean.equipment = vec!["barbell".into()];
-//! let planner = Planner::new([&clean]).with_programs(["Month 4"]);
+//! let planner = ImportPlanner::new([&clean]).with_programs(["Month 4"]);
 //!
 //! let draft = br#"{"catalog_version": 1, "programs": [{"name": "month 4", "weeks": [
 //!     {"number": 1, "days": [{"number": 1, "exercises": [
@@ -67,7 +67,7 @@ use thiserror::Error;
 use crate::Validation;
 use crate::matching::{Candidate, MatchKind};
 
-pub use build::Planner;
+pub use build::ImportPlanner;
 
 /// The confidence (0 to 1) from which a `suggested` match is used by default, provided the
 /// best candidate is also strictly ahead of the runner-up: otherwise the default decision is
@@ -83,8 +83,8 @@ pub const CONFIDENT: f64 = 0.9;
 /// What importing a document into a host would do: the exercise mappings and program
 /// decisions a coach edits, the conflicts between them, and a summary.
 ///
-/// `conflicts` and `summary` are derived from the rest: [`Planner::review`] and
-/// [`Planner::apply`] recompute them and ignore whatever an edited copy says (they may be
+/// `conflicts` and `summary` are derived from the rest: [`ImportPlanner::review`] and
+/// [`ImportPlanner::apply`] recompute them and ignore whatever an edited copy says (they may be
 /// left out of it).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -103,12 +103,12 @@ pub struct ImportPlan {
 }
 
 impl ImportPlan {
-    /// Whether no conflict is an error, so that [`Planner::apply`] accepts the plan.
+    /// Whether no conflict is an error, so that [`ImportPlanner::apply`] accepts the plan.
     pub fn is_ready(&self) -> bool {
         !self.conflicts.iter().any(Conflict::is_error)
     }
 
-    /// The conflicts that make [`Planner::apply`] refuse the plan.
+    /// The conflicts that make [`ImportPlanner::apply`] refuse the plan.
     pub fn errors(&self) -> impl Iterator<Item = &Conflict> {
         self.conflicts.iter().filter(|conflict| conflict.is_error())
     }
@@ -259,7 +259,7 @@ impl Conflict {
         }
     }
 
-    /// Whether the conflict makes [`Planner::apply`] refuse the plan.
+    /// Whether the conflict makes [`ImportPlanner::apply`] refuse the plan.
     pub fn is_error(&self) -> bool {
         self.severity == ConflictSeverity::Error
     }
@@ -396,7 +396,7 @@ impl Applied {
     }
 }
 
-/// A plan [`Planner::apply`] refuses: it does not fit the document or the host, or its
+/// A plan [`ImportPlanner::apply`] refuses: it does not fit the document or the host, or its
 /// decisions conflict. The reviewed plan inside lists every conflict.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub struct PlanError {

@@ -4,7 +4,7 @@
 use foldhash::{HashMap, HashMapExt};
 use replog_core::{Catalog, normalize_name};
 
-use super::build::{Planner, Units, canonical_set};
+use super::build::{ImportPlanner, Units, canonical_set};
 use super::{
     Conflict, ConflictCode, ExerciseDecision, ExerciseMapping, ImportPlan, PlanSummary,
     ProgramDecision, ProgramPlan,
@@ -79,7 +79,7 @@ fn pair(entry_keys: &[String], item_keys: &[String]) -> (Vec<Option<usize>>, Vec
     (pairs, claimed)
 }
 
-impl Planner {
+impl ImportPlanner {
     /// Reviews `edited` against the document, or builds a fresh plan when there is none.
     pub(super) fn reviewed(&self, document: &Catalog, edited: Option<&ImportPlan>) -> Reviewed {
         let units = Units::of(document);
