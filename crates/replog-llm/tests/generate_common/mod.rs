@@ -78,6 +78,7 @@ pub struct FakeLlm {
     protocol: Protocol,
     script: Arc<Script>,
     log: Arc<Mutex<Vec<(Asked, usize)>>>,
+    delay: std::time::Duration,
 }
 
 impl FakeLlm {
@@ -87,7 +88,14 @@ impl FakeLlm {
             protocol,
             script: Arc::new(script),
             log: Arc::new(Mutex::new(Vec::new())),
+            delay: std::time::Duration::ZERO,
         }
+    }
+
+    /// The same fake answering every request after `delay` (a model's latency).
+    pub fn with_delay(mut self, delay: std::time::Duration) -> Self {
+        self.delay = delay;
+        self
     }
 
     /// Every request so far: its part and round.
@@ -192,7 +200,7 @@ impl Respond for FakeLlm {
             seen,
             body,
         });
-        wire(self.protocol, &reply)
+        wire(self.protocol, &reply).set_delay(self.delay)
     }
 }
 
