@@ -52,15 +52,10 @@ fn parse_args() -> Result<Args, lexopt::Error> {
                 };
             }
             Long("as-of") => {
-                let text: String = parser.value()?.parse()?;
-                let date = text
-                    .parse::<Date>()
-                    .ok()
-                    .filter(|_| text.len() == 10)
-                    .ok_or_else(|| {
-                        format!("--as-of must be a date written YYYY-MM-DD, found {text:?}")
-                    })?;
-                as_of = Some(date);
+                as_of = Some(common::parse_date(
+                    &parser.value()?.parse::<String>()?,
+                    "--as-of",
+                )?);
             }
             _ => return Err(arg.unexpected()),
         }

@@ -132,6 +132,16 @@ fn unit_suffix(unit: Option<Unit>) -> &'static str {
     }
 }
 
+/// `x` with at most one decimal and no trailing `.0` (`86.4`, `90`): how lints and the
+/// planner's reasoning quote loads and percentages.
+pub fn one_decimal(x: f64) -> String {
+    let text = format!("{:.1}", (x * 10.0).round() / 10.0);
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_owned(),
+        None => text,
+    }
+}
+
 /// A number without a needless `.0`.
 fn number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {

@@ -5,19 +5,15 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use common::{config, fast_policy};
+use common::{openai_completion, openai_provider};
 use replog_core::coach::{
     CoachInput, Factor, Prescription, RecommendationKind, SafetyLimits, SafetyRule, SessionSignals,
     SetFeedback, Source, rules,
 };
 use replog_core::schema::{Dialect, schema_for};
 use replog_llm::coach::{ModelSuggestion, SUGGESTION_SCHEMA, recommend};
+use replog_llm::provider::ErrorKind;
 use replog_llm::provider::mock::MockProvider;
-use replog_llm::provider::openai::OpenAiProvider;
-use replog_llm::provider::retry::InstantSleeper;
-use replog_llm::provider::{ErrorKind, ProviderKind};
 use replog_llm::structured::StructuredError;
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
@@ -39,29 +35,6 @@ fn input() -> CoachInput {
         ..SessionSignals::default()
     };
     input
-}
-
-fn completion(content: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
-        "id": "chatcmpl-2",
-        "object": "chat.completion",
-        "model": "gpt-4o-mini-2024-07-18",
-        "choices": [{
-            "index": 0,
-            "message": {"role": "assistant", "content": content, "refusal": null},
-            "finish_reason": "stop"
-        }],
-        "usage": {"prompt_tokens": 700, "completion_tokens": 90}
-    }))
-}
-
-fn provider(server: &MockServer) -> OpenAiProvider {
-    let mut cfg = config(ProviderKind::OpenAi, &format!("{}/v1", server.uri()));
-    cfg.model = "gpt-4o-mini".into();
-    OpenAiProvider::new(&cfg)
-        .expect("provider builds")
-        .with_retry_policy(fast_policy())
-        .with_sleeper(Arc::new(InstantSleeper::new()))
 }
 
 /// An aggressive answer: +50 % load, five sets, 10 s rest, and an alternative of singles.
@@ -87,11 +60,11 @@ async fn the_models_suggestion_is_clamped_by_the_core() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/v1/chat/completions"))
-        .respond_with(completion(&aggressive()))
+        .respond_with(openai_completion(&aggressive()))
         .expect(1)
         .mount(&server)
         .await;
-    let answer = recommend(&provider(&server), &input()).await;
+    let answer = recommend(&openai_provider(&server), &input()).await;
     assert!(answer.fallback.is_none(), "{:?}", answer.fallback);
     let r = &answer.recommendation;
     assert_eq!(r.kind, RecommendationKind::IncreaseWeight);
@@ -115,7 +88,7 @@ async fn the_models_suggestion_is_clamped_by_the_core() {
         }
     );
     assert_eq!(r.reasoning, "RPE 6 leaves a lot in the tank.");
-    assert_eq!(answer.usage.total(), 790);
+    assert_eq!(answer.usage.total(), 960); // the recorded 900 in + 60 out
 
     let requests = server.received_requests().await.expect("recorded");
     let body: Value = requests[0].body_json().expect("JSON body");
@@ -141,7 +114,7 @@ async fn server_errors_until_the_retries_run_out_fall_back_to_the_rules() {
         )
         .mount(&server)
         .await;
-    let answer = recommend(&provider(&server), &input()).await;
+    let answer = recommend(&openai_provider(&server), &input()).await;
     let Some(StructuredError::Provider(error)) = &answer.fallback else {
         panic!("a provider failure: {:?}", answer.fallback)
     };

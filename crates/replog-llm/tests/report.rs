@@ -5,17 +5,13 @@
 
 mod common;
 
-use std::sync::Arc;
-
-use common::{config, fast_policy};
+use common::{openai_completion, openai_provider};
 use replog_core::context::{ContextOptions, synthetic_logbook};
 use replog_core::metrics::period::{Period, PeriodKind, period_metrics};
 use replog_core::report::{ReportNumbers, ReportWords, WrittenBy, deterministic_words};
 use replog_core::schema::{Dialect, schema_for};
 use replog_llm::provider::mock::MockProvider;
-use replog_llm::provider::openai::OpenAiProvider;
-use replog_llm::provider::retry::InstantSleeper;
-use replog_llm::provider::{ErrorKind, Output, ProviderKind};
+use replog_llm::provider::{ErrorKind, Output};
 use replog_llm::report::{WORDS_SCHEMA, write_report};
 use replog_llm::structured::StructuredError;
 use serde_json::{Value, json};
@@ -120,40 +116,17 @@ async fn words_over_their_limits_fall_back() {
     assert_eq!(written.report.words, deterministic_words(&numbers));
 }
 
-fn completion(content: &str) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!({
-        "id": "chatcmpl-1",
-        "object": "chat.completion",
-        "model": "gpt-4o-mini-2024-07-18",
-        "choices": [{
-            "index": 0,
-            "message": {"role": "assistant", "content": content, "refusal": null},
-            "finish_reason": "stop"
-        }],
-        "usage": {"prompt_tokens": 900, "completion_tokens": 60}
-    }))
-}
-
-fn provider(server: &MockServer) -> OpenAiProvider {
-    let mut cfg = config(ProviderKind::OpenAi, &format!("{}/v1", server.uri()));
-    cfg.model = "gpt-4o-mini".into();
-    OpenAiProvider::new(&cfg)
-        .expect("provider builds")
-        .with_retry_policy(fast_policy())
-        .with_sleeper(Arc::new(InstantSleeper::new()))
-}
-
 #[tokio::test]
 async fn end_to_end_over_the_openai_protocol() {
     let (numbers, expected) = numbers();
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/v1/chat/completions"))
-        .respond_with(completion(&words_json().to_string()))
+        .respond_with(openai_completion(&words_json().to_string()))
         .expect(1)
         .mount(&server)
         .await;
-    let written = write_report(&provider(&server), numbers).await;
+    let written = write_report(&openai_provider(&server), numbers).await;
     assert!(written.fallback.is_none(), "{:?}", written.fallback);
     assert_eq!(written.report.metrics, expected);
     assert_eq!(written.report.words.headline, "A week of steady work");
@@ -192,7 +165,7 @@ async fn server_errors_until_the_retries_run_out_fall_back_to_the_rules() {
         )
         .mount(&server)
         .await;
-    let written = write_report(&provider(&server), numbers.clone()).await;
+    let written = write_report(&openai_provider(&server), numbers.clone()).await;
     let Some(StructuredError::Provider(error)) = &written.fallback else {
         panic!("a provider failure: {:?}", written.fallback)
     };
@@ -212,10 +185,10 @@ async fn an_answer_that_is_not_json_falls_back_to_the_rules() {
     let (numbers, expected) = numbers();
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(completion("Great week! Volume: 12,000 lb."))
+        .respond_with(openai_completion("Great week! Volume: 12,000 lb."))
         .mount(&server)
         .await;
-    let written = write_report(&provider(&server), numbers.clone()).await;
+    let written = write_report(&openai_provider(&server), numbers.clone()).await;
     assert!(matches!(
         written.fallback,
         Some(StructuredError::Malformed { usage, .. }) if usage.total() == 960

@@ -317,14 +317,7 @@ impl<'a> Tally<'a> {
 /// (85 % TM at a fraction of 1.0) is on it and not a rounding error past it.
 const EPSILON: f64 = 1e-9;
 
-/// `x` with at most one decimal and no trailing `.0`: `86.4`, `90`.
-fn num(x: f64) -> String {
-    let text = format!("{:.1}", (x * 10.0).round() / 10.0);
-    match text.strip_suffix(".0") {
-        Some(whole) => whole.to_owned(),
-        None => text,
-    }
-}
+use crate::render::one_decimal as num;
 
 #[cfg(test)]
 mod tests {

@@ -257,13 +257,7 @@ pub(crate) fn rule(
 }
 
 /// A number with at most one decimal and no trailing `.0`.
-pub(crate) fn num(x: f64) -> String {
-    let text = format!("{:.1}", (x * 10.0).round() / 10.0);
-    match text.strip_suffix(".0") {
-        Some(whole) => whole.to_owned(),
-        None => text,
-    }
-}
+pub(crate) use replog_core::render::one_decimal as num;
 
 #[cfg(test)]
 mod tests {

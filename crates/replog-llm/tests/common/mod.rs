@@ -131,3 +131,30 @@ async fn read_request(socket: &mut tokio::net::TcpStream) {
         }
     }
 }
+
+/// A chat completion answering `content`, as OpenAI sends it.
+pub fn openai_completion(content: &str) -> wiremock::ResponseTemplate {
+    wiremock::ResponseTemplate::new(200).set_body_json(serde_json::json!({
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "model": "gpt-4o-mini-2024-07-18",
+        "choices": [{
+            "index": 0,
+            "message": {"role": "assistant", "content": content, "refusal": null},
+            "finish_reason": "stop"
+        }],
+        "usage": {"prompt_tokens": 900, "completion_tokens": 60}
+    }))
+}
+
+/// An OpenAI provider at `server` with `gpt-4o-mini`, the fast retry policy and no real waits.
+pub fn openai_provider(
+    server: &wiremock::MockServer,
+) -> replog_llm::provider::openai::OpenAiProvider {
+    let mut cfg = config(ProviderKind::OpenAi, &format!("{}/v1", server.uri()));
+    cfg.model = "gpt-4o-mini".into();
+    replog_llm::provider::openai::OpenAiProvider::new(&cfg)
+        .expect("provider builds")
+        .with_retry_policy(fast_policy())
+        .with_sleeper(Arc::new(replog_llm::provider::retry::InstantSleeper::new()))
+}
