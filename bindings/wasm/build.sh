@@ -30,3 +30,5 @@ for target in web bundler nodejs; do
     mv "$module.opt" "$module"
   fi
 done
+# The package is "type": "module"; the nodejs target is CommonJS.
+echo '{ "type": "commonjs" }' >"$out/nodejs/package.json"

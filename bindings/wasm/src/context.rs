@@ -43,5 +43,8 @@ pub fn build_context(
     if let Some(as_of) = as_of {
         context = context.with_as_of(as_of);
     }
-    result(Some(to_js(&core_build_context(logbook, &context))?), &issues)
+    result(
+        Some(to_js(&core_build_context(logbook, &context))?),
+        &issues,
+    )
 }

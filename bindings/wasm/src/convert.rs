@@ -1,26 +1,14 @@
 //! Values across the boundary: documents in as JSON text or plain values, plain objects out.
 
 use serde::Serialize;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{self, ErrorCode};
 
-#[wasm_bindgen]
-extern "C" {
-    /// `JSON.parse` over a JavaScript string as it is, so text the caller passed is parsed
-    /// without a copy back from Rust.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsValue) -> Result<JsValue, JsValue>;
-}
-
-/// A document given to an export: its JSON text, and the JavaScript string it came as when
-/// it came as one.
+/// A document given to an export, as the JSON text the validator reads.
 pub(crate) struct Document {
-    /// The JSON text the validator reads.
+    /// The JSON text.
     pub(crate) text: String,
-    /// The caller's string, when the input was a string.
-    source: Option<JsValue>,
 }
 
 impl Document {
@@ -28,10 +16,7 @@ impl Document {
     /// `JSON.stringify`, so what is validated is what `JSON` makes of it.
     pub(crate) fn read(input: &JsValue, what: &str) -> Result<Self, JsValue> {
         if let Some(text) = input.as_string() {
-            return Ok(Self {
-                text,
-                source: Some(input.clone()),
-            });
+            return Ok(Self { text });
         }
         if input.is_undefined() || input.is_function() || input.is_symbol() {
             return Err(error::new(
@@ -43,25 +28,15 @@ impl Document {
         let text = js_sys::JSON::stringify(input).map_err(|thrown| {
             error::new(
                 ErrorCode::InvalidArgument,
-                &format!("{what} cannot be serialised as JSON: {}", message_of(&thrown)),
+                &format!(
+                    "{what} cannot be serialised as JSON: {}",
+                    message_of(&thrown)
+                ),
             )
         })?;
         Ok(Self {
             text: String::from(text),
-            source: None,
         })
-    }
-
-    /// The document as a fresh plain value, parsed by the engine's `JSON.parse`: called only
-    /// once the validator accepted the text, which `JSON.parse` then accepts too.
-    pub(crate) fn parsed(&self) -> Result<JsValue, JsValue> {
-        match &self.source {
-            // A byte order mark is allowed by the validator (RFC 8259) but not by JSON.parse.
-            Some(source) if !self.text.starts_with('\u{feff}') => json_parse(source),
-            _ => json_parse(&JsValue::from_str(
-                self.text.strip_prefix('\u{feff}').unwrap_or(&self.text),
-            )),
-        }
     }
 }
 
@@ -75,7 +50,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
             &format!("cannot serialise the result: {failure}"),
         )
     })?;
-    json_parse(&JsValue::from_str(&text))
+    js_sys::JSON::parse(&text)
 }
 
 /// Reads a value that is JSON text or a plain value into a Rust type through serde_json, so

@@ -61,7 +61,10 @@ impl Options {
 
     /// A validator against `options.catalog` and, when `equipment` is true,
     /// `options.equipment`.
-    pub(crate) fn validator(&self, equipment: bool) -> Result<(Validator, Option<Catalog>), JsValue> {
+    pub(crate) fn validator(
+        &self,
+        equipment: bool,
+    ) -> Result<(Validator, Option<Catalog>), JsValue> {
         let host = self.catalog()?;
         let mut validator = Validator::new();
         if let Some(host) = &host {

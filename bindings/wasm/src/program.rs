@@ -34,13 +34,16 @@ pub fn lint_program(
     let Some(catalog) = catalog else {
         return result(None, &to_js(&issues)?);
     };
-    let index = host.as_ref().map(ExerciseIndex::from_catalog).unwrap_or_default();
+    let index = host
+        .as_ref()
+        .map(ExerciseIndex::from_catalog)
+        .unwrap_or_default();
     let mut lint = LintOptions::new().exercises(&index);
     if let Some(athlete) = &athlete {
         lint = lint.logbook(athlete);
     }
     issues.extend(lint_catalog(&catalog, &lint));
-    result(Some(document.parsed()?), &to_js(&issues)?)
+    result(Some(to_js(&catalog)?), &to_js(&issues)?)
 }
 
 /// A readable Markdown summary of a valid CatalogJSON document's programs for review (one

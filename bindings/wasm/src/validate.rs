@@ -1,6 +1,7 @@
 //! `validateCatalog` and `validateLogbook`: the verdicts of `replog_catalog::Validator`.
 
 use replog_core::Issue;
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -17,10 +18,8 @@ pub fn validate_catalog(
 ) -> Result<JsValue, JsValue> {
     let (validator, _) = Options::new(options)?.validator(true)?;
     let document = Document::read(&input, "input")?;
-    // The check-only pass: a valid document's data is then `JSON.parse` of the same text,
-    // which the tests hold equal to the document the validator builds.
-    let issues = validator.issues(&document.text);
-    outcome(&document, &issues)
+    let (document, issues) = validator.validate(&document.text).into_parts();
+    outcome(document.as_ref(), &issues)
 }
 
 /// Validates a Logbook JSON document against `options.catalog`: the same result shape as
@@ -32,18 +31,15 @@ pub fn validate_logbook(
 ) -> Result<JsValue, JsValue> {
     let (validator, _) = Options::new(options)?.validator(false)?;
     let document = Document::read(&input, "input")?;
-    let issues = validator.logbook_issues(&document.text);
-    outcome(&document, &issues)
+    let (document, issues) = validator.validate_logbook(&document.text).into_parts();
+    outcome(document.as_ref(), &issues)
 }
 
-/// `{ success, data?, issues }` for a document and its issues.
-fn outcome(document: &Document, issues: &[Issue]) -> Result<JsValue, JsValue> {
-    let valid = !issues.iter().any(Issue::is_error);
-    let data = if valid {
-        Some(document.parsed()?)
-    } else {
-        None
-    };
+/// `{ success, data?, issues }` for a document (built only when it has no error) and its
+/// issues. `data` is the typed document as the validator built it, serialised: the same
+/// value the Rust, Python and Node packages give.
+fn outcome<T: Serialize>(document: Option<&T>, issues: &[Issue]) -> Result<JsValue, JsValue> {
+    let data = document.map(to_js).transpose()?;
     result(data, &to_js(issues)?)
 }
 

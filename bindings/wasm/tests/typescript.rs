@@ -15,7 +15,8 @@ fn declarations(text: &str, out: &mut Vec<(String, String)>) {
     let mut pending = String::new();
     for line in text.lines() {
         let starts = line.starts_with("interface ") || line.starts_with("type ");
-        if line.starts_with("/**") && !pending.contains("interface ") && !pending.contains("type ") {
+        if line.starts_with("/**") && !pending.contains("interface ") && !pending.contains("type ")
+        {
             pending.push_str(line);
             pending.push('\n');
             continue;
@@ -87,7 +88,13 @@ fn model_declarations_match_the_schemas() {
         committed, expected,
         "ts/model.d.ts is stale: run REPLOG_UPDATE_TYPES=1 cargo test -p replog-wasm --test typescript"
     );
-    for name in ["Catalog", "Logbook", "AthleteContext", "ImportPlan", "NameMatch"] {
+    for name in [
+        "Catalog",
+        "Logbook",
+        "AthleteContext",
+        "ImportPlan",
+        "NameMatch",
+    ] {
         assert!(
             committed.contains(&format!("export interface {name} ")),
             "{name} is not declared"
