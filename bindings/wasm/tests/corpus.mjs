@@ -26,7 +26,7 @@ function rust(program, args) {
   }
   return stdout;
 }
-const rustJson = (program, args) => JSON.parse(rust(program, args));
+export const rustJson = (program, args) => JSON.parse(rust(program, args));
 
 const text = (path) => readFileSync(path, "utf8");
 const exampleData = (name) => join(root, "examples/data", name);
