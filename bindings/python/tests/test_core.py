@@ -45,9 +45,15 @@ def test_a_heavy_program_gets_lint_warnings() -> None:
     doc = json.loads(PROGRAM.read_text())
     day = doc["programs"][0]["weeks"][0]["days"][0]
     for exercise in day["exercises"]:
-        exercise["sets"] = [copy.deepcopy(exercise["sets"][0]) for _ in range(30)]
-    lints = replog.lint(doc)
-    assert lints and all(isinstance(i, replog.Issue) for i in lints)
+        exercise["sets"] = [copy.deepcopy(exercise["sets"][0]) for _ in range(20)]
+    codes = [i.code for i in replog.lint(doc)]
+    assert "lint.weekly_sets_per_muscle" in codes
+    # A 12-year-old athlete gets the youth limits as well.
+    athlete = json.loads(LOGBOOK.read_text())
+    athlete["athlete"]["birth_date"] = "2014-01-01"
+    youth = replog.lint(doc, athlete=athlete)
+    assert "lint.youth_sets" in [i.code for i in youth]
+    assert all(i.severity == "warning" for i in youth)
 
 
 def test_report_matches_the_rust_example() -> None:
@@ -66,7 +72,8 @@ def test_report_matches_the_rust_example() -> None:
 def test_period_metrics_and_e1rm() -> None:
     metrics = replog.compute_period_metrics(LOGBOOK.read_bytes(), period="month", as_of="2026-03-20")
     report = replog.workout_report(LOGBOOK.read_bytes(), period="month", as_of="2026-03-20")
-    assert metrics["period"] == report["payload"]["period"]
+    assert metrics == report["payload"]["metrics"]
+    assert metrics["period"]["kind"] == "month"
     epley = replog.estimate_e1rm(100.0, 5)
     assert epley is not None and epley["value"] == pytest.approx(100.0 * (1 + 5 / 30))
     assert epley["confidence"] == "normal"

@@ -6,10 +6,10 @@ from typing import Any, Awaitable, Callable, Literal, Optional, Sequence, Union,
 __version__: str
 
 #: A JSON document: JSON text (``bytes``, ``bytearray``, ``str``) or parsed data.
-Document = Union[bytes, bytearray, str, dict[str, Any]]
+_Document = Union[bytes, bytearray, str, dict[str, Any]]
 #: Host catalogs: one CatalogJSON document or a list of them.
-Catalogs = Union[Document, Sequence[Document]]
-Dialect = Literal["draft2020-12", "openai-strict"]
+_Catalogs = Union[_Document, Sequence[_Document]]
+_Dialect = Literal["draft2020-12", "openai-strict"]
 
 @final
 class Issue:
@@ -26,7 +26,7 @@ class Issue:
     @property
     def severity(self) -> Literal["error", "warning"]: ...
     def to_dict(self) -> dict[str, str]: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -44,48 +44,48 @@ class ValidationResult:
     def __len__(self) -> int: ...
 
 def validate_catalog(
-    data: Document,
+    data: _Document,
     *,
-    catalogs: Optional[Catalogs] = None,
+    catalogs: Optional[_Catalogs] = None,
     equipment: Optional[Sequence[str]] = None,
 ) -> ValidationResult: ...
 def parse_catalog(
-    data: Document,
+    data: _Document,
     *,
-    catalogs: Optional[Catalogs] = None,
+    catalogs: Optional[_Catalogs] = None,
     equipment: Optional[Sequence[str]] = None,
 ) -> dict[str, Any]: ...
-def validate_logbook(data: Document, *, catalogs: Optional[Catalogs] = None) -> ValidationResult: ...
-def parse_logbook(data: Document, *, catalogs: Optional[Catalogs] = None) -> dict[str, Any]: ...
-def catalog_schema(dialect: Dialect = "draft2020-12") -> dict[str, Any]: ...
-def envelope_schema(dialect: Dialect = "draft2020-12") -> dict[str, Any]: ...
+def validate_logbook(data: _Document, *, catalogs: Optional[_Catalogs] = None) -> ValidationResult: ...
+def parse_logbook(data: _Document, *, catalogs: Optional[_Catalogs] = None) -> dict[str, Any]: ...
+def catalog_schema(dialect: _Dialect = "draft2020-12") -> dict[str, Any]: ...
+def envelope_schema(dialect: _Dialect = "draft2020-12") -> dict[str, Any]: ...
 def logbook_schema() -> dict[str, Any]: ...
 def catalog_typescript(*, envelope: bool = False) -> str: ...
 
 # --- replog-core: context, metrics, lints, rendering, diffs, reports, coaching ---
 
 def build_athlete_context(
-    logbook: Document, *, catalogs: Optional[Catalogs] = None, as_of: Optional[str] = None
+    logbook: _Document, *, catalogs: Optional[_Catalogs] = None, as_of: Optional[str] = None
 ) -> dict[str, Any]: ...
 def estimate_e1rm(weight: float, reps: int, *, formula: str = "epley") -> Optional[dict[str, Any]]: ...
 def compute_period_metrics(
-    logbook: Document,
+    logbook: _Document,
     *,
     period: Literal["week", "month"] = "week",
     as_of: Optional[str] = None,
-    catalogs: Optional[Catalogs] = None,
+    catalogs: Optional[_Catalogs] = None,
 ) -> dict[str, Any]: ...
 def workout_report(
-    logbook: Document,
+    logbook: _Document,
     *,
     period: Literal["week", "month"] = "week",
     as_of: Optional[str] = None,
-    catalogs: Optional[Catalogs] = None,
+    catalogs: Optional[_Catalogs] = None,
 ) -> dict[str, Any]: ...
 def lint(
-    document: Document, *, athlete: Optional[Document] = None, catalogs: Optional[Catalogs] = None
+    document: _Document, *, athlete: Optional[_Document] = None, catalogs: Optional[_Catalogs] = None
 ) -> list[Issue]: ...
-def catalog_markdown(document: Document) -> str: ...
+def catalog_markdown(document: _Document) -> str: ...
 def diff_programs(generated: dict[str, Any], approved: dict[str, Any]) -> dict[str, Any]: ...
 def recommend(
     exercise: str,
@@ -102,16 +102,16 @@ def learn_preferences(feedback: dict[str, Any], *, profile: Optional[dict[str, A
 
 @final
 class Matcher:
-    def __new__(cls, catalogs: Catalogs) -> Matcher: ...
+    def __new__(cls, catalogs: _Catalogs) -> Matcher: ...
     def match_name(self, name: str) -> dict[str, Any]: ...
     def match_names(self, names: Sequence[str]) -> list[dict[str, Any]]: ...
 
 @final
 class ImportPlanner:
-    def __new__(cls, catalogs: Catalogs, *, programs: Optional[Sequence[str]] = None) -> ImportPlanner: ...
-    def plan(self, document: Document) -> dict[str, Any]: ...
-    def review(self, document: Document, plan: dict[str, Any]) -> dict[str, Any]: ...
-    def apply(self, document: Document, plan: dict[str, Any]) -> dict[str, Any]: ...
+    def __new__(cls, catalogs: _Catalogs, *, programs: Optional[Sequence[str]] = None) -> ImportPlanner: ...
+    def plan(self, document: _Document) -> dict[str, Any]: ...
+    def review(self, document: _Document, plan: dict[str, Any]) -> dict[str, Any]: ...
+    def apply(self, document: _Document, plan: dict[str, Any]) -> dict[str, Any]: ...
     @staticmethod
     def schema() -> dict[str, Any]: ...
 
@@ -121,10 +121,10 @@ def import_app(
     format: Optional[Literal["strong", "hevy", "fitnotes", "jefit"]] = None,
     unit: Optional[Literal["kg", "lb"]] = None,
     athlete: Optional[str] = None,
-    catalogs: Optional[Catalogs] = None,
+    catalogs: Optional[_Catalogs] = None,
 ) -> dict[str, Any]: ...
 def convert_catalog(
-    data: Document, *, source: Literal["free-exercise-db", "wger", "exercemus", "openweight"]
+    data: _Document, *, source: Literal["free-exercise-db", "wger", "exercemus", "openweight"]
 ) -> dict[str, Any]: ...
 
 # --- replog-llm: generation ---
@@ -150,7 +150,7 @@ class Generation:
     @property
     def record(self) -> dict[str, Any]: ...
 
-Mode = Literal["auto", "single", "incremental"]
+_Mode = Literal["auto", "single", "incremental"]
 
 @final
 class Generator:
@@ -165,20 +165,20 @@ class Generator:
         max_tokens: Optional[int] = None,
         timeout_seconds: Optional[int] = None,
         max_retries: Optional[int] = None,
-        mode: Mode = "auto",
+        mode: _Mode = "auto",
         max_rounds: int = 2,
         concurrency: int = 4,
         fallback_to_planner: bool = False,
     ) -> Generator: ...
     @staticmethod
     def from_env(
-        *, mode: Mode = "auto", max_rounds: int = 2, concurrency: int = 4, fallback_to_planner: bool = False
+        *, mode: _Mode = "auto", max_rounds: int = 2, concurrency: int = 4, fallback_to_planner: bool = False
     ) -> Generator: ...
     @staticmethod
     def from_settings_file(
         path: Union[str, os.PathLike[str]],
         *,
-        mode: Mode = "auto",
+        mode: _Mode = "auto",
         max_rounds: int = 2,
         concurrency: int = 4,
         fallback_to_planner: bool = False,
@@ -189,17 +189,17 @@ class Generator:
     def model(self) -> str: ...
     def generate(
         self,
-        logbook: Document,
+        logbook: _Document,
         request: Optional[dict[str, Any]] = None,
         *,
-        catalogs: Optional[Catalogs] = None,
+        catalogs: Optional[_Catalogs] = None,
         on_progress: Optional[Callable[[dict[str, Any]], object]] = None,
     ) -> Awaitable[Generation]: ...
     def generate_sync(
         self,
-        logbook: Document,
+        logbook: _Document,
         request: Optional[dict[str, Any]] = None,
         *,
-        catalogs: Optional[Catalogs] = None,
+        catalogs: Optional[_Catalogs] = None,
         on_progress: Optional[Callable[[dict[str, Any]], object]] = None,
     ) -> Generation: ...
