@@ -167,7 +167,7 @@ def test_data_that_is_not_json_is_a_clear_type_error() -> None:
     with pytest.raises(TypeError, match="/programs/0"):
         replog.validate_catalog({"catalog_version": 1, "programs": [object()]})
     with pytest.raises(TypeError, match="not str"):
-        replog.validate_catalog({1: 2})
+        replog.validate_catalog({1: 2})  # type: ignore[dict-item]
     with pytest.raises(ValueError, match="not finite"):
         replog.validate_catalog({"catalog_version": float("nan")})
     with pytest.raises(ValueError, match="64 bits"):
