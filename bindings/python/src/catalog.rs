@@ -75,14 +75,18 @@ impl PyImportPlanner {
         } else {
             vec![catalog_document(catalogs)?]
         };
-        let planner = ImportPlanner::from_catalogs(&documents)
-            .with_programs(programs.unwrap_or_default());
+        let planner =
+            ImportPlanner::from_catalogs(&documents).with_programs(programs.unwrap_or_default());
         Ok(Self(planner))
     }
 
     /// The import plan of a document (`bytes`, `str` or data): exercise mappings, program
     /// decisions, conflicts and a summary. Raises `ValidationError` for an invalid document.
-    fn plan<'py>(&self, py: Python<'py>, document: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn plan<'py>(
+        &self,
+        py: Python<'py>,
+        document: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let document = plan_document(document)?;
         to_python(py, &self.0.plan(&document))
     }
@@ -143,7 +147,9 @@ fn import_app<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let index = host_index(catalogs)?;
     let mut options = ImportOptions {
-        format: format.map(|f| named::<AppFormat>("format", f)).transpose()?,
+        format: format
+            .map(|f| named::<AppFormat>("format", f))
+            .transpose()?,
         unit: unit.map(|u| named::<Unit>("unit", u)).transpose()?,
         catalog: (!index.is_empty()).then_some(&index),
         ..ImportOptions::default()
@@ -154,7 +160,9 @@ fn import_app<'py>(
     let bytes = match Document::extract(data)? {
         Document::Text(bytes) => bytes,
         Document::Value(_) => {
-            return Err(PyValueError::new_err("an app export is CSV text: give bytes or str"));
+            return Err(PyValueError::new_err(
+                "an app export is CSV text: give bytes or str",
+            ));
         }
     };
     let imported = import_app_export(&bytes, &options).map_err(|e| catalog_error(py, e.into()))?;
@@ -177,7 +185,9 @@ fn convert_catalog<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let source: Source = source
         .parse()
-        .map_err(|e: replog_catalog::convert::UnknownSource| PyValueError::new_err(e.to_string()))?;
+        .map_err(|e: replog_catalog::convert::UnknownSource| {
+            PyValueError::new_err(e.to_string())
+        })?;
     let text = match Document::extract(data)? {
         Document::Text(bytes) => String::from_utf8(bytes.into_owned())
             .map_err(|e| PyValueError::new_err(format!("not UTF-8: {e}")))?,

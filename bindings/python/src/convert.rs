@@ -5,7 +5,9 @@ use std::borrow::Cow;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
@@ -90,12 +92,14 @@ fn convert(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> PyResult<Value> {
         )));
     }
     if let Ok(float) = obj.cast::<PyFloat>() {
-        return Number::from_f64(float.value()).map(Value::Number).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "the number at {} is not finite, which JSON cannot carry",
-                pointer(path)
-            ))
-        });
+        return Number::from_f64(float.value())
+            .map(Value::Number)
+            .ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "the number at {} is not finite, which JSON cannot carry",
+                    pointer(path)
+                ))
+            });
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let mut map = Map::with_capacity(dict.len());

@@ -9,9 +9,7 @@ use replog_core::context::ContextOptions;
 use replog_core::lint::{LintOptions, lint_catalog};
 use replog_core::metrics::period::{Period, PeriodKind};
 use replog_core::metrics::{E1rmFormula, period_metrics};
-use replog_core::report::{
-    ReportNumbers, ReportPayload, ReportV2, WrittenBy, deterministic_words,
-};
+use replog_core::report::{ReportNumbers, ReportPayload, ReportV2, WrittenBy, deterministic_words};
 use replog_core::{AthleteContext, Date, ExerciseIndex, Logbook, Program, build_context};
 
 use crate::convert::{from_python, to_python};
@@ -24,7 +22,9 @@ pub(crate) fn date(text: &str, what: &str) -> PyResult<Date> {
         .ok()
         .filter(|_| text.len() == 10)
         .ok_or_else(|| {
-            PyValueError::new_err(format!("{what} must be a date written YYYY-MM-DD, found {text:?}"))
+            PyValueError::new_err(format!(
+                "{what} must be a date written YYYY-MM-DD, found {text:?}"
+            ))
         })
 }
 
@@ -86,7 +86,10 @@ fn estimate_e1rm<'py>(
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let formula = E1rmFormula::from_name(formula)
         .ok_or_else(|| PyValueError::new_err(format!("unknown e1RM formula {formula:?}")))?;
-    formula.estimate(weight, reps).map(|e| to_python(py, &e)).transpose()
+    formula
+        .estimate(weight, reps)
+        .map(|e| to_python(py, &e))
+        .transpose()
 }
 
 fn period_kind(period: &str) -> PyResult<PeriodKind> {
@@ -149,7 +152,8 @@ fn workout_report<'py>(
     let day = report_day(&logbook, as_of)?;
     let index = host_index(catalogs)?;
     let options = options(&index, None)?.with_as_of(day);
-    let numbers = ReportNumbers::compute(&logbook, &Period::of(period_kind(period)?, day), &options);
+    let numbers =
+        ReportNumbers::compute(&logbook, &Period::of(period_kind(period)?, day), &options);
     let words = deterministic_words(&numbers);
     let payload = ReportPayload::from(ReportV2::new(numbers, words, WrittenBy::rules()));
     let out = PyDict::new(py);
@@ -182,7 +186,9 @@ fn lint<'py>(
 /// A CatalogJSON document as readable Markdown.
 #[pyfunction]
 fn catalog_markdown(document: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(replog_core::render::catalog_markdown(&catalog_document(document)?))
+    Ok(replog_core::render::catalog_markdown(&catalog_document(
+        document,
+    )?))
 }
 
 /// What a coach changed between the generated program and the approved one (program dicts):

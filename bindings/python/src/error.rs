@@ -19,12 +19,7 @@ static ERRORS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
 
 /// Builds an instance of the exception class `name` from `replog._errors` and returns it as
 /// a `PyErr`.
-fn raise(
-    py: Python<'_>,
-    name: &str,
-    message: String,
-    attrs: &[(&str, Bound<'_, PyAny>)],
-) -> PyErr {
+fn raise(py: Python<'_>, name: &str, message: String, attrs: &[(&str, Bound<'_, PyAny>)]) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let module = ERRORS.get_or_try_init(py, || {
             PyModule::import(py, "replog._errors").map(Bound::unbind)
@@ -59,7 +54,9 @@ pub(crate) fn validation_error(py: Python<'_>, title: &str, issues: &[Issue]) ->
 /// `replog-catalog`'s errors.
 pub(crate) fn catalog_error(py: Python<'_>, error: CatalogError) -> PyErr {
     match error {
-        CatalogError::Invalid(invalid) => validation_error(py, invalid.kind.name(), &invalid.issues),
+        CatalogError::Invalid(invalid) => {
+            validation_error(py, invalid.kind.name(), &invalid.issues)
+        }
         CatalogError::Import(error) => raise(py, "ImportFailed", error.to_string(), &[]),
         CatalogError::Plan(error) => raise(py, "PlanError", error.to_string(), &[]),
         CatalogError::Core(error) => core_error(py, error),
@@ -143,12 +140,7 @@ pub(crate) fn llm_error(py: Python<'_>, error: LlmError) -> PyErr {
                 ])
             };
             match attrs() {
-                Ok(attrs) => raise(
-                    py,
-                    provider_class(error.kind()),
-                    error.to_string(),
-                    &attrs,
-                ),
+                Ok(attrs) => raise(py, provider_class(error.kind()), error.to_string(), &attrs),
                 Err(err) => err,
             }
         }

@@ -7,9 +7,7 @@ use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use replog_llm::generate::{
-    GenerateInput, GenerateOptions, Generation, Generator, Mode, Progress,
-};
+use replog_llm::generate::{GenerateInput, GenerateOptions, Generation, Generator, Mode, Progress};
 use replog_llm::settings::{Settings, SqliteStore, lookup};
 use replog_llm::task::ProgramRequest;
 use replog_llm::{ProviderConfig, build_provider};
@@ -81,8 +79,8 @@ fn explicit(settings: &[(&str, Option<String>)]) -> PyResult<HashMap<&'static st
     let mut map = HashMap::new();
     for (key, value) in settings {
         let Some(value) = value else { continue };
-        let def = lookup(key)
-            .ok_or_else(|| PyValueError::new_err(format!("unknown setting {key}")))?;
+        let def =
+            lookup(key).ok_or_else(|| PyValueError::new_err(format!("unknown setting {key}")))?;
         if let Some(name) = def.env.first() {
             map.insert(*name, value.clone());
         }
@@ -193,12 +191,19 @@ impl PyGenerator {
             ("llm.base_url", base_url),
             ("llm.temperature", temperature.map(|t| t.to_string())),
             ("llm.max_tokens", max_tokens.map(|t| t.to_string())),
-            ("llm.timeout_seconds", timeout_seconds.map(|t| t.to_string())),
+            (
+                "llm.timeout_seconds",
+                timeout_seconds.map(|t| t.to_string()),
+            ),
             ("llm.max_retries", max_retries.map(|t| t.to_string())),
         ])?;
         let config = ProviderConfig::from_env_map(|name| map.get(name).cloned())
             .map_err(|e| llm_error(py, e))?;
-        Self::build(py, config, options(mode, max_rounds, concurrency, fallback_to_planner)?)
+        Self::build(
+            py,
+            config,
+            options(mode, max_rounds, concurrency, fallback_to_planner)?,
+        )
     }
 
     /// A generator configured by the process environment (`REPLOG_LLM_PROVIDER`, ...).
@@ -213,7 +218,11 @@ impl PyGenerator {
     ) -> PyResult<Self> {
         let config = ProviderConfig::from_env_map(|name| std::env::var(name).ok())
             .map_err(|e| llm_error(py, e))?;
-        Self::build(py, config, options(mode, max_rounds, concurrency, fallback_to_planner)?)
+        Self::build(
+            py,
+            config,
+            options(mode, max_rounds, concurrency, fallback_to_planner)?,
+        )
     }
 
     /// A generator configured by a SQLite settings file (the environment still wins, then the
@@ -232,7 +241,11 @@ impl PyGenerator {
         let settings = Settings::from_process_env(store);
         let llm = settings.llm().map_err(|e| llm_error(py, e.into()))?;
         let config = ProviderConfig::from_settings(&llm);
-        Self::build(py, config, options(mode, max_rounds, concurrency, fallback_to_planner)?)
+        Self::build(
+            py,
+            config,
+            options(mode, max_rounds, concurrency, fallback_to_planner)?,
+        )
     }
 
     /// The provider's name (`openai`, `anthropic`, `ollama`, `builtin`).
@@ -286,7 +299,8 @@ impl PyGenerator {
         let input = Self::input(logbook, request, catalogs)?;
         let on_progress = progress_callback(on_progress);
         let runtime = pyo3_async_runtimes::tokio::get_runtime();
-        let result = py.detach(|| runtime.block_on(self.generator.generate(&input, Some(&on_progress))));
+        let result =
+            py.detach(|| runtime.block_on(self.generator.generate(&input, Some(&on_progress))));
         match result {
             Ok(done) => generation(py, &done),
             Err(e) => Err(llm_error(py, e)),
@@ -294,7 +308,11 @@ impl PyGenerator {
     }
 
     fn __repr__(&self) -> String {
-        format!("Generator(provider={:?}, model={:?})", self.provider(), self.model())
+        format!(
+            "Generator(provider={:?}, model={:?})",
+            self.provider(),
+            self.model()
+        )
     }
 }
 
