@@ -1,4 +1,24 @@
-//! Placeholder for the Python package `replog` (pyo3 + maturin).
-//!
-//! This crate reserves its place in the workspace; its issue builds the binding. It will hold
-//! conversions only: every rule lives in `replog-core` and `replog-catalog`.
+//! The Python package `replog` (pyo3, abi3): conversions over the replog crates, one file
+//! per core module. Every rule lives in the crates; this crate only converts.
+
+use pyo3::prelude::*;
+
+mod catalog;
+mod convert;
+mod core;
+mod error;
+mod generate;
+mod schema;
+mod validate;
+
+/// The native module `replog._replog`, re-exported by the `replog` package.
+#[pymodule]
+fn _replog(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    validate::register(m)?;
+    schema::register(m)?;
+    core::register(m)?;
+    catalog::register(m)?;
+    generate::register(m)?;
+    Ok(())
+}
