@@ -6,5 +6,7 @@
 
 mod error;
 pub mod issue;
+pub mod generate;
 pub mod schema;
+pub mod settings;
 pub mod validate;
