@@ -3,6 +3,21 @@
 export type Text = string | Uint8Array
 /** A JSON Schema dialect: draft 2020-12, or OpenAI structured outputs (strict). */
 export type SchemaDialect = 'draft2020-12' | 'openai-strict'
+/** The input of recommend: the exercise, what is planned, and how the athlete is doing. */
+export interface CoachRequest {
+  exercise: string
+  planned: { sets: number; reps: number; weight?: number | null; rest_seconds?: number | null }
+  /** The set about to be done, from 1. */
+  current_set?: number
+  /** energy, motivation, fatigue, time_available_minutes, equipment, time_of_day, last_sets. */
+  signals?: { last_sets?: Array<{ reps: number; weight?: number; rpe?: number; form?: number }>; [signal: string]: unknown }
+  profile?: Record<string, unknown>
+  limits?: Record<string, unknown>
+  /** The athlete's age: the youth limits below 18 (when no limits are given). */
+  age?: number
+  equipment_needed?: Array<string>
+  substitutes?: Array<string>
+}
 /** A CatalogJSON v1 document: an exercise catalog and any number of program templates. */
 export interface Catalog {
   /** Always 1. */
@@ -292,6 +307,38 @@ export declare class Validator {
   isValid(input: Text): boolean
 }
 
+/** Options of `importAppExport`. */
+export interface AppImportOptions {
+  /** The app; detected from the header when absent. */
+  format?: 'strong' | 'hevy' | 'fitnotes' | 'jefit'
+  /** The unit weights are in, for files whose header does not say. */
+  unit?: 'kg' | 'lb'
+  /** The athlete's name in the logbook (default `Athlete`). */
+  athlete?: string
+  /** CatalogJSON texts to resolve exercise names against. */
+  catalogs?: Array<Text>
+}
+
+/**
+ * Applies a (possibly edited) import plan to a CatalogJSON text (read as `planImport` reads
+ * it: references may name exercises the plan maps): `{ success: true,
+ * document, validation, plan }`, or `{ success: false, plan }` whose conflicts say why the
+ * plan cannot be applied.
+ */
+export declare function applyImportPlan(document: Text, plan: Record<string, any>, options: PlanOptions): { success: true; document: Catalog; valid: boolean; issues: Array<Issue>; plan: Record<string, any> } | { success: false; plan: Record<string, any> }
+
+/**
+ * The athlete context (`AthleteContext`) of a Logbook JSON text: the compact, deterministic
+ * briefing a prompt carries. Throws when the logbook is not valid.
+ */
+export declare function buildContext(logbook: Text, options?: ContextCallOptions | undefined | null): Record<string, any>
+
+/** The report of a Logbook JSON text with the rules' words (no LLM). */
+export declare function buildReport(logbook: Text, options?: ReportOptions | undefined | null): Report
+
+/** A CatalogJSON document as Markdown: each program's weeks, days and sets. */
+export declare function catalogMarkdown(document: Text): string
+
 /**
  * The JSON Schema of a CatalogJSON v1 document in a dialect (`draft2020-12` by default, or
  * `openai-strict` for OpenAI structured outputs).
@@ -328,11 +375,34 @@ export interface ConnectionResult {
   message?: string
 }
 
+/** Options of `buildContext` and `periodMetrics`. */
+export interface ContextCallOptions {
+  /**
+   * CatalogJSON texts of the host's exercises: names are grouped through them and the
+   * context's catalog is them filtered to the athlete's equipment.
+   */
+  catalogs?: Array<Text>
+  /** The day described (`YYYY-MM-DD`); the logbook's own by default. */
+  asOf?: string
+}
+
+/**
+ * Converts another format to CatalogJSON: `{ document, notes }` (notes say what was dropped
+ * or assumed). Sources: `free-exercise-db`, `wger`, `exercemus`, `openweight`.
+ */
+export declare function convertCatalog(source: 'free-exercise-db' | 'wger' | 'exercemus' | 'openweight', text: string): { document: Catalog; notes: Array<string> }
+
 /** Whether to return the document. */
 export interface DataOption {
   /** Whether a valid result carries the document as `data`. */
   data?: boolean
 }
+
+/**
+ * What a coach changed between a generated program and the approved one (`generated` and
+ * `approved` are CatalogJSON texts; `program` names the program, the first by default).
+ */
+export declare function diffPrograms(generated: Text, approved: Text, program?: string | undefined | null): Record<string, any>
 
 /** The JSON Schema of the LLM output envelope `{ reasoning, catalog }` in a dialect. */
 export declare function envelopeSchema(dialect?: SchemaDialect): Record<string, unknown>
@@ -429,6 +499,15 @@ export interface GenerationSuccess {
   record: Record<string, unknown>
 }
 
+/**
+ * Imports an app's CSV export: `{ format, logbook, report }` (the report counts rows, sets,
+ * names resolved and warnings). Throws with the row and column when the file cannot be read.
+ */
+export declare function importAppExport(text: Text, options?: AppImportOptions | undefined | null): { format: string; logbook: Logbook; report: Record<string, any> }
+
+/** The JSON Schema of an import plan. */
+export declare function importPlanSchema(): Record<string, unknown>
+
 /** One problem found in a document (`replog_core::Issue`). */
 export interface Issue {
   /** Where, as an RFC 6901 JSON Pointer (`/programs/0/weeks/1`); `""` is the whole document. */
@@ -442,6 +521,20 @@ export interface Issue {
   /** Whether the issue makes the document invalid (`error`) or is a concern (`warning`). */
   severity: 'error' | 'warning'
 }
+
+/** Options of `lintCatalog`. */
+export interface LintCallOptions {
+  /** The athlete's Logbook JSON text (birth date, `as_of`), for the youth rules. */
+  athlete?: Text
+  /**
+   * CatalogJSON texts of the host's exercises (muscles and categories of names the
+   * document does not define).
+   */
+  catalogs?: Array<Text>
+}
+
+/** The training-science warnings (`lint.*`) of a valid CatalogJSON document's programs. */
+export declare function lintCatalog(document: Text, options?: LintCallOptions | undefined | null): Array<Issue>
 
 /** LLM settings for one call; each overrides its environment variable (`spec/interfaces.md`). */
 export interface LlmOptions {
@@ -487,6 +580,33 @@ export interface LogbookSuccess {
 /** The Logbook JSON types as compact TypeScript (`interface Logbook { ... }`). */
 export declare function logbookTypescript(): string
 
+/**
+ * Matches each name against the host catalogs' exercises, in input order: `{ input, kind:
+ * 'exact' | 'alias' | 'suggested' | 'new', exercise, confidence, candidates }`.
+ */
+export declare function matchNames(catalogs: Array<Text>, names: Array<string>): Array<Record<string, any>>
+
+/** The metrics of the week or month containing `asOf` (volume, sessions, e1RM changes). */
+export declare function periodMetrics(logbook: Text, period: 'week' | 'month', options?: ContextCallOptions | undefined | null): Record<string, any>
+
+/**
+ * The import plan of a CatalogJSON text: `{ success: true, plan }` (exercise mappings,
+ * program decisions, conflicts, summary) or `{ success: false, issues }` for a document that
+ * does not validate.
+ */
+export declare function planImport(document: Text, options: PlanOptions): { success: true; plan: Record<string, any> } | { success: false; issues: Array<Issue> }
+
+/** Options of the import-plan functions. */
+export interface PlanOptions {
+  /** CatalogJSON texts of the host's exercises (and programs). */
+  catalogs: Array<Text>
+  /**
+   * Names of the host's existing programs (a document's program of the same name updates
+   * it instead of creating one).
+   */
+  programs?: Array<string>
+}
+
 /** One progress event (`replog_llm::generate::Progress`). */
 export interface ProgressEvent {
   /** 0-100. */
@@ -503,6 +623,43 @@ export interface ProgressEvent {
   attempts: number
   /** Tokens so far. */
   usage: TokenUsage
+}
+
+/**
+ * The rules' recommendation for the next set or session of an exercise: `{ kind, suggested,
+ * confidence, risk, reasoning, factors, alternatives, source }`, clamped by the safety
+ * limits (from `limits`, or `age`, or the adult defaults).
+ */
+export declare function recommend(input: CoachRequest): Record<string, any>
+
+/**
+ * A recommendation from the configured LLM, under the same clamps; the rules' when the
+ * model fails (`fallback` says why).
+ */
+export declare function recommendWithLlm(input: CoachRequest, llm?: LlmOptions | undefined | null): Promise<{ recommendation: Record<string, any>; fallback: string | null; usage: TokenUsage }>
+
+/** A report: the payload (`version: 2`), its Markdown and its HTML. */
+export interface Report {
+  /** The v2 payload: the numbers, the words, who wrote them. */
+  payload: Record<string, any>
+  /** The report as Markdown. */
+  markdown: string
+  /** The report as HTML. */
+  html: string
+  /** Why the model's words were not used, when `writeReport` fell back to the rules. */
+  fallback?: string
+  /** Tokens spent (`writeReport`). */
+  usage?: TokenUsage
+}
+
+/** Options of the report functions. */
+export interface ReportOptions {
+  /** `week` (default) or `month`: the period containing `asOf`. */
+  period?: 'week' | 'month'
+  /** The day the report is for (`YYYY-MM-DD`); the logbook's own day by default. */
+  asOf?: string
+  /** The LLM settings (`writeReport` only). */
+  llm?: LlmOptions
 }
 
 /**
@@ -564,3 +721,9 @@ export interface ValidatorOptions {
    */
   equipment?: Array<string>
 }
+
+/**
+ * The report with words from the configured LLM (the rules' words, and `fallback` saying
+ * why, when it fails).
+ */
+export declare function writeReport(logbook: Text, options?: ReportOptions | undefined | null): Promise<Report>

@@ -11,6 +11,24 @@ import { fileURLToPath } from 'node:url'
 
 const require = createRequire(import.meta.url)
 
+// The coach's input is plain data in the crate's own (snake_case) names; its nested parts
+// are checked by the crate (unknown members are refused), so they are typed loosely here.
+const COACH = `/** The input of recommend: the exercise, what is planned, and how the athlete is doing. */
+export interface CoachRequest {
+  exercise: string
+  planned: { sets: number; reps: number; weight?: number | null; rest_seconds?: number | null }
+  /** The set about to be done, from 1. */
+  current_set?: number
+  /** energy, motivation, fatigue, time_available_minutes, equipment, time_of_day, last_sets. */
+  signals?: { last_sets?: Array<{ reps: number; weight?: number; rpe?: number; form?: number }>; [signal: string]: unknown }
+  profile?: Record<string, unknown>
+  limits?: Record<string, unknown>
+  /** The athlete's age: the youth limits below 18 (when no limits are given). */
+  age?: number
+  equipment_needed?: Array<string>
+  substitutes?: Array<string>
+}`
+
 /** The header text for the addon's current schemas. */
 export function header(addon) {
   const seen = new Set()
@@ -38,6 +56,7 @@ export function header(addon) {
     'export type Text = string | Uint8Array',
     '/** A JSON Schema dialect: draft 2020-12, or OpenAI structured outputs (strict). */',
     "export type SchemaDialect = 'draft2020-12' | 'openai-strict'",
+    COACH,
     ...blocks,
     '',
   ].join('\n')

@@ -5,13 +5,12 @@
 use std::sync::Arc;
 
 use futures_util::future::{Either as Race, select};
-use napi::bindgen_prelude::{Either, Env, Function, FnArgs, Object, PromiseRaw, Result};
+use napi::bindgen_prelude::{Either, Env, FnArgs, Function, Object, PromiseRaw, Result};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi_derive::napi;
 use replog_core::{ContextOptions, ExerciseIndex, build_context};
 use replog_llm::generate::{
-    GenerateInput, GenerateOptions, Generation, GenerationFailure, Generator, Mode, Progress,
-    Stage,
+    GenerateInput, GenerateOptions, Generation, GenerationFailure, Generator, Mode, Progress, Stage,
 };
 use replog_llm::task::ProgramRequest;
 use replog_llm::{LlmError, Provider, Usage};
@@ -265,16 +264,17 @@ pub fn generate_training_program<'env>(
         fallback_to_planner: options.fallback_to_planner.unwrap_or(false),
         ..defaults
     });
-    let progress: Option<ThreadsafeFunction<ProgressEvent, (), ProgressEvent, napi::Status, false>> =
-        match &options.on_progress {
-            Some(callback) => Some(
-                callback
-                    .build_threadsafe_function()
-                    .callee_handled::<false>()
-                    .build()?,
-            ),
-            None => None,
-        };
+    let progress: Option<
+        ThreadsafeFunction<ProgressEvent, (), ProgressEvent, napi::Status, false>,
+    > = match &options.on_progress {
+        Some(callback) => Some(
+            callback
+                .build_threadsafe_function()
+                .callee_handled::<false>()
+                .build()?,
+        ),
+        None => None,
+    };
     let abort = Arc::new(Notify::new());
     if let Some(signal) = &options.signal {
         if signal.get::<bool>("aborted")?.unwrap_or(false) {
@@ -287,7 +287,10 @@ pub fn generate_training_program<'env>(
     env.spawn_future(async move {
         let on_progress = |p: &Progress| {
             if let Some(tsfn) = &progress {
-                tsfn.call(ProgressEvent::from(p), ThreadsafeFunctionCallMode::NonBlocking);
+                tsfn.call(
+                    ProgressEvent::from(p),
+                    ThreadsafeFunctionCallMode::NonBlocking,
+                );
             }
         };
         let generation = generator.generate(&input, Some(&on_progress));
@@ -296,10 +299,9 @@ pub fn generate_training_program<'env>(
             Race::Left((Err(LlmError::Generation(failure)), _)) => {
                 failed(GenerationError::from(&*failure))
             }
-            Race::Left((Err(other), _)) => failed(GenerationError::other(
-                "internal",
-                other.to_string(),
-            )),
+            Race::Left((Err(other), _)) => {
+                failed(GenerationError::other("internal", other.to_string()))
+            }
             Race::Right(((), _)) => failed(GenerationError::other("aborted", aborted_message())),
         };
         Ok(outcome)
@@ -341,9 +343,11 @@ fn input(options: &GenerateProgramOptions<'_>) -> Result<GenerateInput> {
         context = context.with_catalog(&index);
     }
     if let Some(as_of) = &options.as_of {
-        let date = as_of
-            .parse()
-            .map_err(|e| misuse(format!("options.asOf must be YYYY-MM-DD, found {as_of:?}: {e}")))?;
+        let date = as_of.parse().map_err(|e| {
+            misuse(format!(
+                "options.asOf must be YYYY-MM-DD, found {as_of:?}: {e}"
+            ))
+        })?;
         context = context.with_as_of(date);
     }
     Ok(GenerateInput {

@@ -51,3 +51,27 @@ impl From<&replog_core::Issue> for Issue {
 pub(crate) fn issues(list: &[replog_core::Issue]) -> Vec<Issue> {
     list.iter().map(Issue::from).collect()
 }
+
+/// Issues as JSON values of the same shape as [`Issue`], for results built as JSON.
+pub(crate) fn issues_json(list: &[replog_core::Issue]) -> serde_json::Value {
+    list.iter()
+        .map(|issue| {
+            let segments: Vec<serde_json::Value> = issue
+                .path
+                .segments()
+                .iter()
+                .map(|segment| match segment {
+                    Segment::Key(key) => serde_json::Value::from(key.as_ref()),
+                    Segment::Index(index) => serde_json::Value::from(*index),
+                })
+                .collect();
+            serde_json::json!({
+                "path": issue.path.to_string(),
+                "segments": segments,
+                "code": issue.code.as_str(),
+                "message": issue.message,
+                "severity": issue.severity,
+            })
+        })
+        .collect()
+}

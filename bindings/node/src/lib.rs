@@ -4,9 +4,16 @@
 //! one of theirs and only converts. Validation outcomes and LLM failures are values (Zod's
 //! `safeParse` shape, a discriminated result); only misuse (bad options) throws.
 
+pub mod coach;
+pub mod context;
+mod documents;
 mod error;
-pub mod issue;
 pub mod generate;
+pub mod imports;
+pub mod issue;
+pub mod matching;
+pub mod render;
+pub mod report;
 pub mod schema;
 pub mod settings;
 pub mod validate;

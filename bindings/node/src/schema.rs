@@ -24,13 +24,19 @@ fn core(error: replog_core::CoreError) -> napi::Error {
 
 /// The JSON Schema of a CatalogJSON v1 document in a dialect (`draft2020-12` by default, or
 /// `openai-strict` for OpenAI structured outputs).
-#[napi(ts_args_type = "dialect?: SchemaDialect", ts_return_type = "Record<string, unknown>")]
+#[napi(
+    ts_args_type = "dialect?: SchemaDialect",
+    ts_return_type = "Record<string, unknown>"
+)]
 pub fn catalog_schema(dialect_name: Option<String>) -> Result<serde_json::Value> {
     schema::catalog_schema(dialect(dialect_name)?).map_err(core)
 }
 
 /// The JSON Schema of the LLM output envelope `{ reasoning, catalog }` in a dialect.
-#[napi(ts_args_type = "dialect?: SchemaDialect", ts_return_type = "Record<string, unknown>")]
+#[napi(
+    ts_args_type = "dialect?: SchemaDialect",
+    ts_return_type = "Record<string, unknown>"
+)]
 pub fn envelope_schema(dialect_name: Option<String>) -> Result<serde_json::Value> {
     schema::envelope_schema(dialect(dialect_name)?).map_err(core)
 }

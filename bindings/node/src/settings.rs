@@ -58,10 +58,22 @@ fn overrides(options: &LlmOptions) -> Overrides {
     put("REPLOG_LLM_MODEL", options.model.clone());
     put("REPLOG_LLM_API_KEY", options.api_key.clone());
     put("REPLOG_LLM_BASE_URL", options.base_url.clone());
-    put("REPLOG_LLM_TEMPERATURE", options.temperature.map(|t| t.to_string()));
-    put("REPLOG_LLM_MAX_TOKENS", options.max_tokens.map(|n| n.to_string()));
-    put("REPLOG_LLM_TIMEOUT_SECONDS", options.timeout_seconds.map(|n| n.to_string()));
-    put("REPLOG_LLM_MAX_RETRIES", options.max_retries.map(|n| n.to_string()));
+    put(
+        "REPLOG_LLM_TEMPERATURE",
+        options.temperature.map(|t| t.to_string()),
+    );
+    put(
+        "REPLOG_LLM_MAX_TOKENS",
+        options.max_tokens.map(|n| n.to_string()),
+    );
+    put(
+        "REPLOG_LLM_TIMEOUT_SECONDS",
+        options.timeout_seconds.map(|n| n.to_string()),
+    );
+    put(
+        "REPLOG_LLM_MAX_RETRIES",
+        options.max_retries.map(|n| n.to_string()),
+    );
     Overrides(vars)
 }
 

@@ -236,7 +236,10 @@ fn verdict<'env>(env: &'env Env, list: &[replog_core::Issue]) -> Result<Object<'
 }
 
 /// `{ success, issues, data }` from a validation that built the document.
-fn result<'env, T: Root + Serialize>(env: &'env Env, validation: Validation<T>) -> Result<Object<'env>> {
+fn result<'env, T: Root + Serialize>(
+    env: &'env Env,
+    validation: Validation<T>,
+) -> Result<Object<'env>> {
     let (document, list) = validation.into_parts();
     let mut object = Object::new(env)?;
     object.set("success", document.is_some())?;

@@ -34,6 +34,15 @@ export function runExample(name, args) {
   return { status: run.status, json: JSON.parse(run.stdout) }
 }
 
+/** Runs a Rust example; returns its exit code and stdout text (exit 0 or 1 only). */
+export function runExampleText(name, args) {
+  const run = spawnSync(example(name), args, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 })
+  if (run.status !== 0 && run.status !== 1) {
+    throw new Error(`${name} ${args.join(' ')} exited ${run.status}: ${run.stderr}`)
+  }
+  return { status: run.status, stdout: run.stdout }
+}
+
 /** The Rust verdict `{valid, issues}` of the `validate` example for a file. */
 export function rustVerdict(file, args = []) {
   return runExample('validate', [file, ...args]).json
