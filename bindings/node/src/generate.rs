@@ -312,9 +312,12 @@ fn aborted_message() -> String {
     "the generation was aborted by its AbortSignal".to_owned()
 }
 
+/// `EventTarget.prototype.addEventListener(type, listener, options)`.
+type AddEventListener<'a> = Function<'a, FnArgs<(&'a str, Function<'a, (), ()>, Object<'a>)>, ()>;
+
 /// Wakes `abort` when the signal fires (`addEventListener('abort', ..., { once: true })`).
 fn listen(env: &Env, signal: &Object<'_>, abort: Arc<Notify>) -> Result<()> {
-    let add: Function<'_, FnArgs<(&str, Function<'_, (), ()>, Object<'_>)>, ()> = signal
+    let add: AddEventListener<'_> = signal
         .get("addEventListener")?
         .ok_or_else(|| misuse("options.signal must be an AbortSignal"))?;
     let on_abort = env.create_function_from_closure("onAbort", move |_| {

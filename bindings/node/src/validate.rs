@@ -1,7 +1,9 @@
 //! Validation of CatalogJSON and Logbook JSON text (`replog_catalog::Validator`), returning
 //! Zod's `safeParse` shape: `{ success: true, issues, data? }` or `{ success: false, issues }`.
 
-use napi::bindgen_prelude::{Buffer, BufferSlice, Either, Env, Object, Result};
+use napi::bindgen_prelude::{
+    Buffer, BufferSlice, Either, Env, Function, JsObjectValue, Object, Result, Unknown,
+};
 use napi_derive::napi;
 use replog_catalog::{Root, Validation};
 use serde::Serialize;
@@ -245,7 +247,16 @@ fn result<'env, T: Root + Serialize>(
     object.set("success", document.is_some())?;
     object.set("issues", issues(&list))?;
     if let Some(document) = document {
-        object.set("data", env.to_js_value(&document)?)?;
+        object.set("data", to_js(env, &document)?)?;
     }
     Ok(object)
+}
+
+/// A document as a JavaScript value: its JSON text handed to V8's `JSON.parse` in one call,
+/// which builds the objects several times faster than one N-API call per member would.
+fn to_js<'env, T: Serialize>(env: &'env Env, value: &T) -> Result<Unknown<'env>> {
+    let text = serde_json::to_string(value).map_err(|e| napi::Error::from_reason(e.to_string()))?;
+    let json: Object<'_> = env.get_global()?.get_named_property("JSON")?;
+    let parse: Function<'_, String, Unknown<'_>> = json.get_named_property("parse")?;
+    parse.call(text)
 }
