@@ -727,3 +727,11 @@ export interface ValidatorOptions {
  * why, when it fails).
  */
 export declare function writeReport(logbook: Text, options?: ReportOptions | undefined | null): Promise<Report>
+
+/**
+ * Stores a setting (`llm.provider`, `llm.model`, `llm.base_url`, `llm.api_key`, ...) in a
+ * SQLite settings file, creating it if needed; the value is validated as the registry says,
+ * and API keys are encrypted (they need `REPLOG_SECRET_KEY`). Throws with the reason when
+ * the key is unknown or the value does not fit.
+ */
+export declare function writeSetting(settingsFile: string, key: string, value: string): void

@@ -803,3 +803,4 @@ module.exports.testConnection = nativeBinding.testConnection
 module.exports.validateCatalog = nativeBinding.validateCatalog
 module.exports.validateLogbook = nativeBinding.validateLogbook
 module.exports.writeReport = nativeBinding.writeReport
+module.exports.writeSetting = nativeBinding.writeSetting

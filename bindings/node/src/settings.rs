@@ -110,6 +110,19 @@ pub(crate) fn provider_config(options: Option<&LlmOptions>) -> Result<ProviderCo
     Ok(ProviderConfig::from_settings(&llm))
 }
 
+/// Stores a setting (`llm.provider`, `llm.model`, `llm.base_url`, `llm.api_key`, ...) in a
+/// SQLite settings file, creating it if needed; the value is validated as the registry says,
+/// and API keys are encrypted (they need `REPLOG_SECRET_KEY`). Throws with the reason when
+/// the key is unknown or the value does not fit.
+#[napi]
+pub fn write_setting(settings_file: String, key: String, value: String) -> Result<()> {
+    let store =
+        SqliteStore::open(&settings_file).map_err(|e| misuse(format!("settingsFile: {e}")))?;
+    Settings::new(store, ProcessEnv)
+        .set(&key, &value)
+        .map_err(|e| misuse(format!("{key}: {e}")))
+}
+
 /// What `testConnection` found.
 #[napi(object)]
 pub struct ConnectionResult {

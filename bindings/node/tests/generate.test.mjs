@@ -130,3 +130,35 @@ test('bad options throw, naming the option', () => {
   assert.throws(() => generateTrainingProgram({ ...request, llm: { provider: 'skynet' } }), /options\.llm/)
   assert.throws(() => generateTrainingProgram({ ...request, catalogs: ['[]'] }), /options\.catalogs\[0\]/)
 })
+
+test('settings from a SQLite file, under the call\'s options', async () => {
+  const { writeSetting, testConnection } = addon
+  const { tempDir } = await import('./helpers.mjs')
+  const file = join(tempDir(), 'settings.db')
+  const envelope = await plannerEnvelope()
+  const fake = await fakeOpenAi(() => ({ text: envelope }))
+  try {
+    writeSetting(file, 'llm.provider', 'openai')
+    writeSetting(file, 'llm.base_url', fake.baseUrl)
+    writeSetting(file, 'llm.model', 'stored-model')
+    writeSetting(file, 'llm.max_retries', '0')
+    assert.throws(() => writeSetting(file, 'llm.temperature', 'hot'), /llm\.temperature/)
+    assert.throws(() => writeSetting(file, 'llm.colour', 'red'), /llm\.colour/)
+    const result = await generateTrainingProgram({ ...request, mode: 'single', llm: { settingsFile: file, apiKey: 'sk-file' } })
+    assert.equal(result.success, true, JSON.stringify(result.error))
+    assert.equal(result.model, 'stored-model')
+    assert.equal(fake.requests.length, 1)
+    assert.equal(fake.requests[0].body.model, 'stored-model')
+    // The call's options win over the file.
+    const override = await generateTrainingProgram({ ...request, mode: 'single', llm: { settingsFile: file, apiKey: 'sk-file', model: 'option-model' } })
+    assert.equal(override.model, 'option-model')
+    const builtinCheck = await testConnection({ provider: 'builtin' })
+    assert.equal(builtinCheck.ok, true)
+    assert.equal(builtinCheck.provider, 'builtin')
+    const unreachable = await testConnection({ provider: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'sk-x' })
+    assert.equal(unreachable.ok, false)
+    assert.equal(unreachable.kind, 'connection')
+  } finally {
+    await fake.close()
+  }
+})

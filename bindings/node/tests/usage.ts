@@ -6,7 +6,7 @@ import {
   catalogTypescript, convertCatalog, diffPrograms, envelopeSchema, generateTrainingProgram,
   importAppExport, importPlanSchema, lintCatalog, logbookSchema, logbookTypescript, matchNames,
   periodMetrics, planImport, recommend, recommendWithLlm, testConnection, validateCatalog,
-  validateLogbook, writeReport,
+  validateLogbook, writeReport, writeSetting,
   type Catalog, type Issue, type Logbook, type ProgressEvent, type GenerationError,
 } from '@replog/node'
 
@@ -112,4 +112,5 @@ async function asyncSurface(): Promise<void> {
   const fallback: string | null = advice.fallback
   void ok, words, fallback
 }
+writeSetting("settings.db", "llm.model", "gpt-4o-mini")
 void asyncSurface
