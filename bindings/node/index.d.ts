@@ -586,6 +586,18 @@ export declare function logbookTypescript(): string
  */
 export declare function matchNames(catalogs: Array<Text>, names: Array<string>): Array<Record<string, any>>
 
+/**
+ * The CatalogJSON document the crate builds from the text (Zod's `parse`): throws with every
+ * issue when the document is not valid.
+ */
+export declare function parseCatalog(input: Text, options?: ValidatorOptions | undefined | null): Catalog
+
+/**
+ * The logbook the crate builds from Logbook JSON text; throws with every issue when it is
+ * not valid.
+ */
+export declare function parseLogbook(input: Text): Logbook
+
 /** The metrics of the week or month containing `asOf` (volume, sessions, e1RM changes). */
 export declare function periodMetrics(logbook: Text, period: 'week' | 'month', options?: ContextCallOptions | undefined | null): Record<string, any>
 

@@ -1,11 +1,11 @@
 //! Validation of CatalogJSON and Logbook JSON text (`replog_catalog::Validator`), returning
 //! Zod's `safeParse` shape: `{ success: true, issues, data? }` or `{ success: false, issues }`.
 
+use napi::JsString;
 use napi::bindgen_prelude::{
     Buffer, BufferSlice, Either, Env, Function, JsObjectValue, Object, Result, Unknown,
 };
 use napi_derive::napi;
-use replog_catalog::{Root, Validation};
 use serde::Serialize;
 
 use crate::error::misuse;
@@ -13,6 +13,18 @@ use crate::issue::issues;
 
 /// JSON text: a string, or a `Buffer`/`Uint8Array` of UTF-8 (the fast path: no string copy).
 pub(crate) type Text<'a> = Either<String, BufferSlice<'a>>;
+
+/// JSON text to validate: a JavaScript string (kept as it is, so that a valid document's
+/// `data` is V8's `JSON.parse` of it) or UTF-8 bytes. Declared in a module of its own and
+/// named `Text` there, because napi names the TypeScript type after the alias: the same
+/// `Text` (`string | Uint8Array`) as every other text argument.
+mod source {
+    use napi::JsString;
+    use napi::bindgen_prelude::{BufferSlice, Either};
+
+    /// A JavaScript string or UTF-8 bytes.
+    pub(crate) type Text<'a> = Either<JsString<'a>, BufferSlice<'a>>;
+}
 
 /// The bytes of [`Text`].
 pub(crate) fn bytes<'a>(text: &'a Text<'_>) -> &'a [u8] {
@@ -93,10 +105,11 @@ impl Validator {
     pub fn validate_catalog<'env>(
         &self,
         env: &'env Env,
-        input: Text<'_>,
+        input: source::Text<'_>,
         options: Option<DataOption>,
     ) -> Result<Object<'env>> {
-        catalog_result(env, &self.inner, bytes(&input), wants_data(options))
+        let validator = &self.inner;
+        checked(env, input, wants_data(options), |b| validator.issues(b))
     }
 
     /// Validates Logbook JSON text; `data: true` adds the logbook to a valid result.
@@ -104,10 +117,13 @@ impl Validator {
     pub fn validate_logbook<'env>(
         &self,
         env: &'env Env,
-        input: Text<'_>,
+        input: source::Text<'_>,
         options: Option<DataOption>,
     ) -> Result<Object<'env>> {
-        logbook_result(env, &self.inner, bytes(&input), wants_data(options))
+        let validator = &self.inner;
+        checked(env, input, wants_data(options), |b| {
+            validator.logbook_issues(b)
+        })
     }
 
     /// Whether CatalogJSON text is valid, stopping at the first error.
@@ -175,22 +191,22 @@ fn wants_data(options: Option<DataOption>) -> bool {
 #[napi(ts_return_type = "CatalogSuccess | ValidationFailure")]
 pub fn validate_catalog<'env>(
     env: &'env Env,
-    input: Text<'_>,
+    input: source::Text<'_>,
     options: Option<ValidateOptions>,
 ) -> Result<Object<'env>> {
     let (validator, data) = from_options(options)?;
-    catalog_result(env, &validator, bytes(&input), data)
+    checked(env, input, data, |b| validator.issues(b))
 }
 
 /// Validates Logbook JSON text (`spec/logbook-json.md`): `{ success, issues, data? }`.
 #[napi(ts_return_type = "LogbookSuccess | ValidationFailure")]
 pub fn validate_logbook<'env>(
     env: &'env Env,
-    input: Text<'_>,
+    input: source::Text<'_>,
     options: Option<ValidateOptions>,
 ) -> Result<Object<'env>> {
     let (validator, data) = from_options(options)?;
-    logbook_result(env, &validator, bytes(&input), data)
+    checked(env, input, data, |b| validator.logbook_issues(b))
 }
 
 fn from_options(options: Option<ValidateOptions>) -> Result<(replog_catalog::Validator, bool)> {
@@ -203,60 +219,87 @@ fn from_options(options: Option<ValidateOptions>) -> Result<(replog_catalog::Val
     }
 }
 
-fn catalog_result<'env>(
+/// `{ success, issues, data? }`: the issues from one checking pass (no document built), and
+/// for a valid document requested as data, `JSON.parse` of its text: the document as written.
+/// A valid document has no unknown or duplicated member and nothing the crate rewrites, so
+/// this is the crate's document up to the defaults the text spells out (`is_loop: false`,
+/// an empty list), which `parseCatalog` omits; `tests/validate.test.mjs` checks that the two
+/// build the same typed document. Building the objects with V8's parser is what keeps `data`
+/// close to `JSON.parse` + a JavaScript validator in cost.
+fn checked<'env>(
     env: &'env Env,
-    validator: &replog_catalog::Validator,
-    input: &[u8],
+    input: source::Text<'_>,
     data: bool,
+    issues_of: impl FnOnce(&[u8]) -> Vec<replog_core::Issue>,
 ) -> Result<Object<'env>> {
-    if data {
-        result(env, validator.validate(input))
-    } else {
-        verdict(env, &validator.issues(input))
-    }
-}
-
-fn logbook_result<'env>(
-    env: &'env Env,
-    validator: &replog_catalog::Validator,
-    input: &[u8],
-    data: bool,
-) -> Result<Object<'env>> {
-    if data {
-        result(env, validator.validate_logbook(input))
-    } else {
-        verdict(env, &validator.logbook_issues(input))
-    }
-}
-
-/// `{ success, issues }` from the issues alone.
-fn verdict<'env>(env: &'env Env, list: &[replog_core::Issue]) -> Result<Object<'env>> {
+    let (string, utf8, buffer) = match input {
+        Either::A(string) => (Some(string), Some(string.into_utf8()?), None),
+        Either::B(buffer) => (None, None, Some(buffer)),
+    };
+    let bytes: &[u8] = match (&utf8, &buffer) {
+        (Some(utf8), _) => utf8.as_slice(),
+        (None, Some(buffer)) => buffer,
+        (None, None) => &[],
+    };
+    let list = issues_of(bytes);
+    let success = !list.iter().any(replog_core::Issue::is_error);
     let mut object = Object::new(env)?;
-    object.set("success", !list.iter().any(replog_core::Issue::is_error))?;
-    object.set("issues", issues(list))?;
-    Ok(object)
-}
-
-/// `{ success, issues, data }` from a validation that built the document.
-fn result<'env, T: Root + Serialize>(
-    env: &'env Env,
-    validation: Validation<T>,
-) -> Result<Object<'env>> {
-    let (document, list) = validation.into_parts();
-    let mut object = Object::new(env)?;
-    object.set("success", document.is_some())?;
+    object.set("success", success)?;
     object.set("issues", issues(&list))?;
-    if let Some(document) = document {
-        object.set("data", to_js(env, &document)?)?;
+    if data && success {
+        let text = match (string, bytes.strip_prefix(b"\xEF\xBB\xBF")) {
+            (Some(string), None) => string,
+            // Bytes, or a string with a byte order mark JSON.parse would refuse.
+            (_, stripped) => {
+                let stripped = stripped.unwrap_or(bytes);
+                let text = std::str::from_utf8(stripped)
+                    .map_err(|e| napi::Error::from_reason(e.to_string()))?;
+                env.create_string(text)?
+            }
+        };
+        object.set("data", json_parse(env, text)?)?;
     }
     Ok(object)
+}
+
+/// `JSON.parse(text)`.
+fn json_parse<'env>(env: &'env Env, text: JsString<'_>) -> Result<Unknown<'env>> {
+    let json: Object<'_> = env.get_global()?.get_named_property("JSON")?;
+    let parse: Function<'_, JsString<'_>, Unknown<'env>> = json.get_named_property("parse")?;
+    parse.call(text)
+}
+
+/// The CatalogJSON document the crate builds from the text (Zod's `parse`): throws with every
+/// issue when the document is not valid.
+#[napi(ts_return_type = "Catalog")]
+pub fn parse_catalog<'env>(
+    env: &'env Env,
+    input: Text<'_>,
+    options: Option<ValidatorOptions>,
+) -> Result<Unknown<'env>> {
+    let validator = match &options {
+        Some(o) => build(o.catalogs.as_deref(), o.equipment.as_deref())?,
+        None => replog_catalog::Validator::new(),
+    };
+    let document = validator
+        .parse(bytes(&input))
+        .map_err(|e| napi::Error::new(napi::Status::InvalidArg, e.to_string()))?;
+    to_js(env, &document)
+}
+
+/// The logbook the crate builds from Logbook JSON text; throws with every issue when it is
+/// not valid.
+#[napi(ts_return_type = "Logbook")]
+pub fn parse_logbook<'env>(env: &'env Env, input: Text<'_>) -> Result<Unknown<'env>> {
+    let logbook = replog_catalog::Validator::new()
+        .parse_logbook(bytes(&input))
+        .map_err(|e| napi::Error::new(napi::Status::InvalidArg, e.to_string()))?;
+    to_js(env, &logbook)
 }
 
 /// A document as a JavaScript value: its JSON text handed to V8's `JSON.parse` in one call,
 /// which builds the objects several times faster than one N-API call per member would.
 fn to_js<'env, T: Serialize>(env: &'env Env, value: &T) -> Result<Unknown<'env>> {
     let text = serde_json::to_string(value).map_err(|e| napi::Error::from_reason(e.to_string()))?;
-    let json: Object<'_> = env.get_global()?.get_named_property("JSON")?;
-    let parse: Function<'_, String, Unknown<'_>> = json.get_named_property("parse")?;
-    parse.call(text)
+    json_parse(env, env.create_string(&text)?)
 }

@@ -6,7 +6,7 @@ import {
   catalogTypescript, convertCatalog, diffPrograms, envelopeSchema, generateTrainingProgram,
   importAppExport, importPlanSchema, lintCatalog, logbookSchema, logbookTypescript, matchNames,
   periodMetrics, planImport, recommend, recommendWithLlm, testConnection, validateCatalog,
-  validateLogbook, writeReport, writeSetting,
+  validateLogbook, writeReport, writeSetting, parseCatalog, parseLogbook,
   type Catalog, type Issue, type Logbook, type ProgressEvent, type GenerationError,
 } from '@replog/node'
 
@@ -113,4 +113,7 @@ async function asyncSurface(): Promise<void> {
   void ok, words, fallback
 }
 writeSetting("settings.db", "llm.model", "gpt-4o-mini")
+const parsed: Catalog = parseCatalog(text, { equipment: ["barbell"] })
+const parsedLogbook: Logbook = parseLogbook(buffer)
+void parsed, parsedLogbook
 void asyncSurface

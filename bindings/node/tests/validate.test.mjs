@@ -8,7 +8,7 @@ import {
   addon, examplesData, sharedData, rustVerdict, rustShape, tempDir, tempFile,
 } from './helpers.mjs'
 
-const { validateCatalog, validateLogbook, Validator } = addon
+const { validateCatalog, validateLogbook, Validator, parseCatalog, parseLogbook } = addon
 
 function assertAgrees(result, verdict, label) {
   assert.equal(result.success, verdict.valid, `${label}: verdict`)
@@ -36,7 +36,20 @@ test('every corpus document: the Rust verdict and issue list, from a string and 
     assertAgrees(validateCatalog(bytes), verdict, `${file} (Buffer)`)
     assertAgrees(validateCatalog(bytes.toString('utf8')), verdict, `${file} (string)`)
     assertAgrees(validateCatalog(new Uint8Array(bytes)), verdict, `${file} (Uint8Array)`)
-    assertAgrees(validateCatalog(bytes, { data: true }), verdict, `${file} (data)`)
+    const withData = validateCatalog(bytes, { data: true })
+    assertAgrees(withData, verdict, `${file} (data)`)
+    if (verdict.valid) {
+      // data is the document as written (JSON.parse of the text, from a string, bytes, and
+      // text with a byte order mark); the crate builds the same typed document from it.
+      const written = JSON.parse(bytes.toString('utf8'))
+      assert.deepEqual(withData.data, written, `${file}: data is the document as written`)
+      assert.deepEqual(validateCatalog(bytes.toString('utf8'), { data: true }).data, written)
+      assert.deepEqual(validateCatalog('\ufeff' + bytes.toString('utf8'), { data: true }).data, written)
+      assert.deepEqual(new Validator().validateCatalog(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), { data: true }).data, written)
+      assert.deepEqual(parseCatalog(JSON.stringify(withData.data)), parseCatalog(bytes), `${file}: the same typed document`)
+    } else {
+      assert.throws(() => parseCatalog(bytes), /invalid|error/i, `${file}: parse throws`)
+    }
     if (!verdict.valid) invalid += 1
   }
   assert.ok(invalid >= 10, `${invalid} invalid documents compared`)
@@ -107,6 +120,11 @@ test('logbooks: the Rust verdict of validate --logbook', () => {
     const rust = rustVerdict('--logbook', [file])
     assertAgrees(validateLogbook(readFileSync(file)), rust, name)
     assertAgrees(new Validator().validateLogbook(readFileSync(file, 'utf8')), rust, `${name} (Validator)`)
+    if (rust.valid) {
+      const data = validateLogbook(readFileSync(file, 'utf8'), { data: true }).data
+      assert.deepEqual(data, JSON.parse(readFileSync(file, 'utf8')), name)
+      assert.deepEqual(parseLogbook(JSON.stringify(data)), parseLogbook(readFileSync(file)), name)
+    }
     if (!rust.valid) invalid += 1
   }
   assert.ok(invalid >= 1, 'a CatalogJSON file is not a logbook')
@@ -128,6 +146,13 @@ test('data is opt-in, and is the document the Rust parser builds', () => {
   const invalid = validateCatalog('{"catalog_version": 1, "programs": 3}', { data: true })
   assert.equal(invalid.success, false)
   assert.equal('data' in invalid, false)
+})
+
+test('a duplicated member is an error, so data never depends on which copy JSON.parse keeps', () => {
+  const text = readFileSync(join(examplesData, 'sample-program.json'), 'utf8').replace('{', '{"catalog_version": 1, ')
+  const result = validateCatalog(text, { data: true })
+  assert.equal(result.success, false)
+  assert.equal('data' in result, false)
 })
 
 test('misuse throws, with the option named; bad documents never throw', () => {
