@@ -299,6 +299,11 @@ pub fn generate_training_program<'env>(
             Race::Left((Err(LlmError::Generation(failure)), _)) => {
                 failed(GenerationError::from(&*failure))
             }
+            // A request the prompt cannot be built for (weeks or days out of range, a prompt
+            // over its budget) is a bad option: the promise rejects, as misuse throws.
+            Race::Left((Err(LlmError::Prompt(error)), _)) => {
+                return Err(misuse(format!("options: {error}")));
+            }
             Race::Left((Err(other), _)) => {
                 failed(GenerationError::other("internal", other.to_string()))
             }

@@ -123,6 +123,11 @@ test('an AbortSignal ends a hanging generation with the aborted failure', async 
   }
 })
 
+test('a request out of range rejects the promise (misuse), never resolving as an LLM failure', async () => {
+  await assert.rejects(generateTrainingProgram({ ...request, weeks: 60, llm: builtin }), /week/i)
+  await assert.rejects(generateTrainingProgram({ ...request, daysPerWeek: 9, llm: builtin }), /day/i)
+})
+
 test('bad options throw, naming the option', () => {
   assert.throws(() => generateTrainingProgram({ logbook: '{}' }), /options\.logbook/)
   assert.throws(() => generateTrainingProgram({ ...request, mode: 'fast' }), /options\.mode/)
