@@ -1,0 +1,167 @@
+// validateCatalog / validateLogbook / Validator: the same whole issue lists as the Rust
+// `validate` example, for every sample document, real third-party documents and mutated ones.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  addon, examplesData, sharedData, rustVerdict, rustShape, tempDir, tempFile,
+} from './helpers.mjs'
+
+const { validateCatalog, validateLogbook, Validator, parseCatalog, parseLogbook } = addon
+
+function assertAgrees(result, verdict, label) {
+  assert.equal(result.success, verdict.valid, `${label}: verdict`)
+  assert.deepEqual(result.issues.map(rustShape), verdict.issues, `${label}: issues`)
+}
+
+/** Every JSON file the comparison runs over: samples, openweight's examples (other formats,
+ * so many issues), and converter fixtures. */
+function corpus() {
+  const files = readdirSync(examplesData).filter((f) => f.endsWith('.json')).map((f) => join(examplesData, f))
+  for (const sub of ['invalid', 'programs', 'workout-templates']) {
+    const dir = join(sharedData, 'openweight/examples', sub)
+    files.push(...readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)))
+  }
+  return files
+}
+
+test('every corpus document: the Rust verdict and issue list, from a string and a Buffer', () => {
+  const files = corpus()
+  assert.ok(files.length >= 20, `a corpus of ${files.length} files`)
+  let invalid = 0
+  for (const file of files) {
+    const verdict = rustVerdict(file)
+    const bytes = readFileSync(file)
+    assertAgrees(validateCatalog(bytes), verdict, `${file} (Buffer)`)
+    assertAgrees(validateCatalog(bytes.toString('utf8')), verdict, `${file} (string)`)
+    assertAgrees(validateCatalog(new Uint8Array(bytes)), verdict, `${file} (Uint8Array)`)
+    const withData = validateCatalog(bytes, { data: true })
+    assertAgrees(withData, verdict, `${file} (data)`)
+    if (verdict.valid) {
+      // data is the document as written (JSON.parse of the text, from a string, bytes, and
+      // text with a byte order mark); the crate builds the same typed document from it.
+      const written = JSON.parse(bytes.toString('utf8'))
+      assert.deepEqual(withData.data, written, `${file}: data is the document as written`)
+      assert.deepEqual(validateCatalog(bytes.toString('utf8'), { data: true }).data, written)
+      assert.deepEqual(validateCatalog('\ufeff' + bytes.toString('utf8'), { data: true }).data, written)
+      assert.deepEqual(new Validator().validateCatalog(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), { data: true }).data, written)
+      assert.deepEqual(parseCatalog(JSON.stringify(withData.data)), parseCatalog(bytes), `${file}: the same typed document`)
+    } else {
+      assert.throws(() => parseCatalog(bytes), /invalid|error/i, `${file}: parse throws`)
+    }
+    if (!verdict.valid) invalid += 1
+  }
+  assert.ok(invalid >= 10, `${invalid} invalid documents compared`)
+})
+
+/** Mutations of a valid program, each breaking it in a different way. */
+const mutations = {
+  'missing version': (d) => { delete d.catalog_version },
+  'weeks not an array': (d) => { d.programs[0].weeks = 'four' },
+  'unknown member': (d) => { d.programs[0].colour = 'red' },
+  'reps as a string': (d) => { d.programs[0].weeks[0].days[0].exercises[0].sets[0].reps = '8' },
+  'unknown exercise': (d) => { d.programs[0].weeks[0].days[0].exercises[0].exercise = 'Zumba Squat' },
+  'duplicate sort order': (d) => {
+    const ex = d.programs[0].weeks[0].days[0].exercises
+    if (ex.length > 1) ex[1].sort_order = ex[0].sort_order
+  },
+  'week numbers out of order': (d) => { d.programs[0].weeks.reverse() },
+  'percent and weight': (d) => {
+    Object.assign(d.programs[0].weeks[0].days[0].exercises[0].sets[0], { percent_tm: 70, weight: 100 })
+  },
+  'negative rest': (d) => { d.programs[0].weeks[0].days[0].exercises[0].sets[0].rest_seconds = -5 },
+  'empty days everywhere': (d) => { for (const w of d.programs[0].weeks) w.days = [] },
+  'not JSON': () => 'not json',
+  'trailing text': () => '{"catalog_version": 1} x',
+  'a bare array': () => [],
+}
+
+test('mutated documents: the Rust issue list, in order, with paths as arrays too', () => {
+  const dir = tempDir()
+  const source = readFileSync(join(examplesData, 'sample-program.json'), 'utf8')
+  for (const [name, mutate] of Object.entries(mutations)) {
+    const doc = JSON.parse(source)
+    const replaced = mutate(doc)
+    const text = typeof replaced === 'string' ? replaced : JSON.stringify(replaced ?? doc)
+    const file = tempFile(dir, `${name.replaceAll(' ', '-')}.json`, text)
+    const verdict = rustVerdict(file)
+    assert.equal(verdict.valid, false, `${name} breaks the document`)
+    const result = validateCatalog(text)
+    assertAgrees(result, verdict, name)
+    for (const issue of result.issues) {
+      const pointer = issue.segments.map((s) => '/' + String(s).replaceAll('~', '~0').replaceAll('/', '~1')).join('')
+      assert.equal(pointer, issue.path, `${name}: segments spell the pointer`)
+    }
+  }
+})
+
+test('equipment and host catalogs: the Rust verdicts with --equipment and --catalog', () => {
+  const spec = join(examplesData, 'spec-example.json')
+  const host = join(examplesData, 'sample-program.json')
+  const draft = join(examplesData, 'llm-draft-month-5.json')
+  const equipment = ['barbell', 'kettlebell']
+  assertAgrees(validateCatalog(readFileSync(spec), { equipment }), rustVerdict(spec, ['--equipment', equipment.join(',')]), 'equipment')
+  const catalogs = [readFileSync(host, 'utf8')]
+  assertAgrees(validateCatalog(readFileSync(draft), { catalogs }), rustVerdict(draft, ['--catalog', host]), 'host catalog')
+  assertAgrees(validateCatalog(readFileSync(draft)), rustVerdict(draft), 'no host catalog')
+  const validator = new Validator({ catalogs: [readFileSync(host)], equipment })
+  const both = rustVerdict(draft, ['--catalog', host, '--equipment', equipment.join(',')])
+  assertAgrees(validator.validateCatalog(readFileSync(draft)), both, 'Validator')
+  assert.equal(validator.isValid(readFileSync(draft)), both.valid)
+  assert.equal(new Validator().isValid(readFileSync(host)), true)
+  assert.equal(new Validator().isValid('{"catalog_version": 2}'), false)
+})
+
+test('logbooks: the Rust verdict of validate --logbook', () => {
+  let invalid = 0
+  for (const name of ['sample-logbook.json', 'sarah.json', 'spec-example.json', 'sample-program.json']) {
+    const file = join(examplesData, name)
+    const rust = rustVerdict('--logbook', [file])
+    assertAgrees(validateLogbook(readFileSync(file)), rust, name)
+    assertAgrees(new Validator().validateLogbook(readFileSync(file, 'utf8')), rust, `${name} (Validator)`)
+    if (rust.valid) {
+      const data = validateLogbook(readFileSync(file, 'utf8'), { data: true }).data
+      assert.deepEqual(data, JSON.parse(readFileSync(file, 'utf8')), name)
+      assert.deepEqual(parseLogbook(JSON.stringify(data)), parseLogbook(readFileSync(file)), name)
+    }
+    if (!rust.valid) invalid += 1
+  }
+  assert.ok(invalid >= 1, 'a CatalogJSON file is not a logbook')
+})
+
+test('data is opt-in, and is the document the Rust parser builds', () => {
+  const text = readFileSync(join(examplesData, 'sample-program.json'), 'utf8')
+  const fast = validateCatalog(text)
+  assert.deepEqual(fast, { success: true, issues: [] })
+  const full = validateCatalog(text, { data: true })
+  assert.equal(full.success, true)
+  assert.equal(full.data.catalog_version, 1)
+  assert.deepEqual(full.data.programs.map((p) => p.name), JSON.parse(text).programs.map((p) => p.name))
+  // Validating the returned document again gives the same verdict: nothing was lost.
+  assert.deepEqual(validateCatalog(JSON.stringify(full.data)), { success: true, issues: [] })
+  const logbook = validateLogbook(readFileSync(join(examplesData, 'sample-logbook.json')), { data: true })
+  assert.equal(logbook.success, true)
+  assert.equal(logbook.data.logbook_version, 1)
+  const invalid = validateCatalog('{"catalog_version": 1, "programs": 3}', { data: true })
+  assert.equal(invalid.success, false)
+  assert.equal('data' in invalid, false)
+})
+
+test('a duplicated member is an error, so data never depends on which copy JSON.parse keeps', () => {
+  const text = readFileSync(join(examplesData, 'sample-program.json'), 'utf8').replace('{', '{"catalog_version": 1, ')
+  const result = validateCatalog(text, { data: true })
+  assert.equal(result.success, false)
+  assert.equal('data' in result, false)
+})
+
+test('misuse throws, with the option named; bad documents never throw', () => {
+  assert.throws(() => validateCatalog('{}', { catalogs: ['{"catalog_version": 9}'] }), /options\.catalogs\[0\]/)
+  assert.throws(() => new Validator({ catalogs: ['nope'] }), /options\.catalogs\[0\]/)
+  assert.throws(() => validateCatalog(42), /string|Buffer|Uint8Array|expect/i)
+  for (const input of ['', '{', 'null', '"x"', '\u00ff', Buffer.from([0xff, 0xfe])]) {
+    const result = validateCatalog(input)
+    assert.equal(result.success, false)
+    assert.ok(result.issues.length >= 1)
+  }
+})
