@@ -244,50 +244,61 @@ impl Generator {
                 .weeks
                 .is_none_or(|w| w > AUTO_INCREMENTAL_WEEKS),
         };
-        let mut mode = if incremental { "incremental" } else { "single" };
+        let mut mode = "single";
         let mut resumed = Vec::new();
         let mut kept = Vec::new();
 
-        let mut outcome = if incremental {
-            Err(PartError::Invalid(Vec::new()))
+        let single = if incremental {
+            None
         } else {
             // In auto mode a cut whole program is split into weeks rather than given more room.
             let widen = self.options.mode != Mode::Auto;
-            single::run(
-                &asker,
-                &checker,
-                &input.context,
-                &input.request,
-                &prompt_options,
-                widen,
+            Some(
+                single::run(
+                    &asker,
+                    &checker,
+                    &input.context,
+                    &input.request,
+                    &prompt_options,
+                    widen,
+                )
+                .await?,
             )
-            .await?
         };
-        let cut =
-            matches!(&outcome, Err(PartError::Provider(e)) if e.kind() == &ErrorKind::Truncated);
-        if incremental || (cut && self.options.mode == Mode::Auto) {
-            mode = "incremental";
-            let run = incremental::Incremental {
-                asker: &asker,
-                checker: &checker,
-                context: &input.context,
-                request: &input.request,
-                options: &prompt_options,
-                journal: self.options.journal.as_deref(),
-                key: &key,
-                concurrency: self.options.concurrency,
-            };
-            outcome = match run.run().await? {
-                Ok((whole, from_journal)) => {
-                    resumed = from_journal;
-                    Ok(whole)
+        let outcome = match single {
+            Some(Err(PartError::Provider(e)))
+                if e.kind() == &ErrorKind::Truncated && self.options.mode == Mode::Auto =>
+            {
+                None
+            }
+            other => other,
+        };
+        let outcome = match outcome {
+            Some(outcome) => outcome,
+            None => {
+                mode = "incremental";
+                let run = incremental::Incremental {
+                    asker: &asker,
+                    checker: &checker,
+                    context: &input.context,
+                    request: &input.request,
+                    options: &prompt_options,
+                    journal: self.options.journal.as_deref(),
+                    key: &key,
+                    concurrency: self.options.concurrency,
+                };
+                match run.run().await? {
+                    Ok((whole, from_journal)) => {
+                        resumed = from_journal;
+                        Ok(whole)
+                    }
+                    Err(unfinished) => {
+                        kept = unfinished.weeks_kept;
+                        Err(unfinished.error)
+                    }
                 }
-                Err(unfinished) => {
-                    kept = unfinished.weeks_kept;
-                    Err(unfinished.error)
-                }
-            };
-        }
+            }
+        };
 
         if outcome.is_ok() {
             asker.report(progress::Stage::Done);
