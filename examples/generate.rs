@@ -234,9 +234,11 @@ fn print_summary(generation: &Generation) -> Result<(), String> {
             failure.message
         ));
     }
-    let cost = generation
-        .cost_usd
-        .map_or_else(|| "cost unknown".to_owned(), |c| format!("about ${c:.4}"));
+    let cost = match generation.cost_usd {
+        None => "cost unknown".to_owned(),
+        Some(0.0) => "no cost".to_owned(),
+        Some(c) => format!("about ${c:.4}"),
+    };
     text.push_str(&format!(
         "{} / {} · {} input + {} output tokens ({} cached) · {cost} · {:.1} s\n",
         generation.provider,
