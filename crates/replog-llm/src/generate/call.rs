@@ -27,6 +27,28 @@ pub(crate) struct Accepted<T> {
     pub(crate) ignored: Vec<String>,
 }
 
+impl<T> Accepted<T> {
+    /// `value`, with the parser's repairs (as one line each) and the text it did not use.
+    pub(crate) fn new(value: T, repairs: &[crate::parse::Repair], ignored: Vec<String>) -> Self {
+        Self {
+            value,
+            repairs: repairs.iter().map(ToString::to_string).collect(),
+            ignored,
+        }
+    }
+}
+
+/// Reads an answer that is one JSON object (the outline or a week) and checks it with `check`.
+pub(crate) fn accept_json<T>(
+    text: &str,
+    check: impl FnOnce(serde_json::Value) -> Result<T, Vec<Issue>>,
+) -> Result<Accepted<T>, Rejection> {
+    let parsed =
+        crate::parse::parse_answer(text).map_err(|e| Rejection::Unparseable(e.to_string()))?;
+    let value = check(parsed.value).map_err(Rejection::Invalid)?;
+    Ok(Accepted::new(value, &parsed.repairs, parsed.ignored))
+}
+
 /// How a part failed.
 pub(crate) enum PartError {
     /// The provider failed (after its own retries).

@@ -8,13 +8,13 @@ use futures_util::StreamExt;
 use futures_util::stream;
 use replog_core::{AthleteContext, Catalog, Program};
 
-use super::call::{Accepted, Asker, PartError, Rejection};
+use super::call::{Asker, PartError, accept_json};
 use super::check::{Checker, Whole};
 use super::journal::{Journal, JournalEntry};
 use super::progress::Stage;
+use crate::LlmError;
 use crate::prompt::{self, PromptOptions};
 use crate::task::{Part, ProgramRequest, Skeleton, Task, WeekAnswer};
-use crate::{LlmError, parse};
 
 /// The inputs of one incremental run.
 pub(crate) struct Incremental<'a> {
@@ -136,17 +136,7 @@ impl Incremental<'_> {
         Ok(self
             .asker
             .ask("skeleton", prompt, true, |text| {
-                let parsed =
-                    parse::parse_answer(text).map_err(|e| Rejection::Unparseable(e.to_string()))?;
-                let skeleton = self
-                    .checker
-                    .skeleton(parsed.value, self.request)
-                    .map_err(Rejection::Invalid)?;
-                Ok(Accepted {
-                    value: skeleton,
-                    repairs: parsed.repairs.iter().map(ToString::to_string).collect(),
-                    ignored: parsed.ignored,
-                })
+                accept_json(text, |value| self.checker.skeleton(value, self.request))
             })
             .await)
     }
@@ -167,17 +157,7 @@ impl Incremental<'_> {
         Ok(self
             .asker
             .ask(&label, prompt, true, |text| {
-                let parsed =
-                    parse::parse_answer(text).map_err(|e| Rejection::Unparseable(e.to_string()))?;
-                let week = self
-                    .checker
-                    .week(parsed.value, number, &skeleton)
-                    .map_err(Rejection::Invalid)?;
-                Ok(Accepted {
-                    value: week,
-                    repairs: parsed.repairs.iter().map(ToString::to_string).collect(),
-                    ignored: parsed.ignored,
-                })
+                accept_json(text, |value| self.checker.week(value, number, &skeleton))
             })
             .await)
     }

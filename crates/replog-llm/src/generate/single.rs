@@ -33,11 +33,7 @@ pub(crate) async fn run(
             let whole = checker
                 .whole(parsed.reasoning, &parsed.catalog, request)
                 .map_err(Rejection::Invalid)?;
-            Ok(Accepted {
-                value: whole,
-                repairs: parsed.repairs.iter().map(ToString::to_string).collect(),
-                ignored: parsed.ignored,
-            })
+            Ok(Accepted::new(whole, &parsed.repairs, parsed.ignored))
         })
         .await;
     Ok(result)
