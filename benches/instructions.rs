@@ -11,6 +11,9 @@
 //! `logbook-issues`, `logbook-none` for a one-year Logbook JSON document (four sessions a
 //! week, eight exercises of 14 sets: about 23,000 sets).
 //! Instructions per document: (count with N iterations - count with `none`) / N.
+//!
+//! With `REPLOG_BENCH_FILE=PATH` set, the CatalogJSON modes read that file instead of the
+//! bench document (for example the planner's 12-week program the package benches use).
 
 mod common;
 
@@ -36,6 +39,14 @@ fn main() -> ExitCode {
         }
         .build();
         serde_json::to_vec(&logbook).expect("fixture serialises")
+    } else if let Some(path) = std::env::var_os("REPLOG_BENCH_FILE") {
+        match std::fs::read(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("cannot read {}: {error}", path.display());
+                return ExitCode::from(2);
+            }
+        }
     } else {
         serde_json::to_vec_pretty(&common::program_document(12, 5, 6, 4))
             .expect("fixture serialises")

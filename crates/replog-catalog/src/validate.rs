@@ -189,7 +189,21 @@ impl Validator {
             );
             return Validation::failed(Issue::new(Path::root(), Code::TooBig, message));
         }
-        let mut deserializer = serde_json::Deserializer::from_slice(input);
+        match std::str::from_utf8(input) {
+            // UTF-8 checked once for the whole text (word at a time), so the parser does not
+            // check each string again: about a tenth of the work on a typical program.
+            Ok(text) => self.run_json(serde_json::Deserializer::from_str(text), mode),
+            // Not UTF-8: the byte reader finds the bad sequence and says where it is.
+            Err(_) => self.run_json(serde_json::Deserializer::from_slice(input), mode),
+        }
+    }
+
+    /// Runs the seeds over JSON text and requires nothing but white space after the document.
+    fn run_json<'de, T: ReadRoot, R: serde_json::de::Read<'de>>(
+        &self,
+        mut deserializer: serde_json::Deserializer<R>,
+        mode: Mode,
+    ) -> Validation<T> {
         match self.run(&mut deserializer, mode) {
             // Text after the document makes the text not JSON.
             Run::Done(validation) => match deserializer.end() {

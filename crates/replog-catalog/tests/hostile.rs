@@ -435,3 +435,43 @@ fn a_huge_array_of_sets_is_one_issue() {
     let validation = Validator::new().validate(&text);
     assert_issues(&validation, &[(&at(PRESCRIBED, "sets"), "too_big")]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Encoding
+
+#[test]
+fn bytes_that_are_not_utf8_are_one_invalid_json_issue_naming_the_place() {
+    let text = serde_json::to_string(&doc_with(&at(PRESCRIBED, "notes"), json!("caf_"))).unwrap();
+    let column = text.find("caf_").expect("the marker is in the text") + 4;
+    let mut bytes = text.into_bytes();
+    // Latin-1 "é" where the UTF-8 text has "_": the byte 0xE9 starts no valid sequence here.
+    bytes[column - 1] = 0xE9;
+    let validation = Validator::new().validate(&bytes);
+    assert_issues(&validation, &[("", "invalid_json")]);
+    let message = &validation.issues()[0].message;
+    assert!(
+        message.contains("line 1") && message.contains("column"),
+        "the message says where: {message}"
+    );
+    assert!(!validation.is_valid());
+    assert!(Validator::new().issues(&bytes).len() == 1);
+}
+
+#[test]
+fn non_ascii_text_reads_the_same_as_its_escaped_form() {
+    let plain = serde_json::to_string(&doc_with(
+        &at(PRESCRIBED, "notes"),
+        json!("Kniebeuge – 💪 é"),
+    ))
+    .unwrap();
+    let escaped = plain.replace("Kniebeuge – 💪 é", r"Kniebeuge \u2013 \ud83d\udcaa \u00e9");
+    assert_ne!(plain, escaped);
+    let validator = Validator::new();
+    let (a, b) = (validator.validate(&plain), validator.validate(&escaped));
+    assert!(a.is_valid(), "{:#?}", a.issues());
+    assert_eq!(a.document(), b.document(), "the same document either way");
+    // A BOM before UTF-8 text is still ignored.
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(plain.as_bytes());
+    assert_eq!(validator.validate(&with_bom).document(), a.document());
+}
