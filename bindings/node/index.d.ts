@@ -351,7 +351,7 @@ export interface CatalogSuccess {
   success: true
   /** Warnings only (a valid document has no error). */
   issues: Array<Issue>
-  /** The document, when requested. */
+  /** The crate's typed document, when requested (`data: true`). */
   data?: Catalog
 }
 
@@ -394,7 +394,7 @@ export declare function convertCatalog(source: 'free-exercise-db' | 'wger' | 'ex
 
 /** Whether to return the document. */
 export interface DataOption {
-  /** Whether a valid result carries the document as `data`. */
+  /** Whether a valid result carries the crate's typed document as `data`. */
   data?: boolean
 }
 
@@ -573,7 +573,7 @@ export interface LogbookSuccess {
   success: true
   /** Warnings only (a logged name the catalog lacks, for one). */
   issues: Array<Issue>
-  /** The logbook, when requested. */
+  /** The crate's typed logbook, when requested (`data: true`). */
   data?: Logbook
 }
 
@@ -706,8 +706,9 @@ export interface ValidateOptions {
   /** The equipment the athlete has. */
   equipment?: Array<string>
   /**
-   * Whether a valid result carries the document as `data` (a JavaScript object). Off by
-   * default: the verdict alone is the fast path.
+   * Whether a valid result carries the document as `data`: the crate's typed document
+   * (defaults it omits, numbers as the model holds them), as `parseCatalog` and
+   * `parseLogbook` return it. Off by default: the verdict alone is the fast path.
    */
   data?: boolean
 }
