@@ -5,7 +5,10 @@
 //
 //   cd bindings/node/bench && npm install && node typia-build.mjs
 //   cargo build -p replog-node --release   (then: cp $CARGO_TARGET_DIR/release/libreplog_node.so .release/replog.node)
-//   node validate.mjs [--addon .release/replog.node] [--seconds 1]
+//   node validate.mjs [--addon .release/replog.node] [--baseline .release/base.node] [--seconds 1]
+//
+// --baseline adds another build of the addon (the commit before a change, say) to the same
+// run, so a change is measured against its baseline under the same load.
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import Ajv2020 from 'ajv/dist/2020.js'
@@ -22,6 +25,8 @@ const argument = (name, fallback) => {
 const addonPath = resolve(argument('--addon', '../index.js'))
 const seconds = Number(argument('--seconds', '1'))
 const addon = require(addonPath)
+const baselinePath = argument('--baseline', undefined)
+const baseline = baselinePath ? require(resolve(baselinePath)) : undefined
 
 // The fixture: the built-in planner's 12-week program for the sample athlete.
 const logbook = require('node:fs').readFileSync(new URL('../../../examples/data/sample-logbook.json', import.meta.url))
@@ -50,35 +55,46 @@ const contenders = {
   'JSON.parse + valibot safeParse': (t) => v.safeParse(valibotCatalog, JSON.parse(t)).success,
   'replog validateCatalog(text, { data: true })': (t) => addon.validateCatalog(t, { data: true }).success,
 }
+if (baseline) {
+  contenders['baseline validateCatalog(text)'] = (t) => baseline.validateCatalog(t).success
+  contenders['baseline validateCatalog(text, { data: true })'] = (t) => baseline.validateCatalog(t, { data: true }).success
+}
 
-/** Runs `fn(input)` for about `seconds`, in rounds; the best round's time per call. */
-function measure(fn, input) {
-  for (let i = 0; i < 200; i++) fn(input)
-  let best = Infinity
-  const end = performance.now() + seconds * 1000
+/** Runs every contender on `input` in interleaved rounds of 10 calls for about `seconds`
+ * each, so that changes in the machine's load hit them all alike; the best round's time per
+ * call of each. */
+function measure(fns, input) {
+  for (const fn of Object.values(fns)) for (let i = 0; i < 200; i++) fn(input)
+  const best = Object.fromEntries(Object.keys(fns).map((name) => [name, Infinity]))
+  const end = performance.now() + seconds * 1000 * Object.keys(fns).length
   while (performance.now() < end) {
-    const n = 50
-    const start = process.hrtime.bigint()
-    for (let i = 0; i < n; i++) fn(input)
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / n / 1000)
+    for (const [name, fn] of Object.entries(fns)) {
+      const n = 10
+      const start = process.hrtime.bigint()
+      for (let i = 0; i < n; i++) fn(input)
+      best[name] = Math.min(best[name], Number(process.hrtime.bigint() - start) / n / 1000)
+    }
   }
   return best
 }
 
-console.log(`addon: ${addonPath}`)
+console.log(`addon: ${addonPath}${baseline ? `\nbaseline: ${resolve(baselinePath)}` : ''}`)
 console.log(`document: 12 weeks x 4 days, ${valid.length} bytes (invalid: 4 errors)`)
 for (const [label, input, expected] of [['valid', valid, true], ['invalid', invalid, false]]) {
   console.log(`\n${label} document (µs per call, best round; lower is better)`)
-  const times = {}
+  const times = measure(contenders, input)
   for (const [name, fn] of Object.entries(contenders)) {
     const verdict = fn(input)
-    times[name] = measure(fn, input)
     const note = verdict === expected ? '' : `  (verdict ${verdict}: this validator misses the errors)`
     console.log(`  ${name.padEnd(46)} ${times[name].toFixed(1).padStart(9)}${note}`)
   }
-  const others = Object.entries(times).filter(([n]) => !n.startsWith('replog'))
+  const others = Object.entries(times).filter(([n]) => !n.startsWith('replog') && !n.startsWith('baseline'))
   const [fastest, best] = others.reduce((a, b) => (b[1] < a[1] ? b : a))
   const ours = times['replog validateCatalog(text)']
   console.log(`  replog vs the fastest other (${fastest}): ${(best / ours).toFixed(2)}x`)
   console.log(`  replog with data vs JSON.parse + ajv: ${(times['replog validateCatalog(text, { data: true })'] / times['JSON.parse + ajv (compiled, allErrors)']).toFixed(2)}x the time`)
+  if (baseline) {
+    console.log(`  baseline vs the fastest other: ${(best / times['baseline validateCatalog(text)']).toFixed(2)}x`)
+    console.log(`  baseline with data vs JSON.parse + ajv: ${(times['baseline validateCatalog(text, { data: true })'] / times['JSON.parse + ajv (compiled, allErrors)']).toFixed(2)}x the time`)
+  }
 }

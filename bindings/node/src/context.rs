@@ -42,7 +42,7 @@ fn with<T>(
 
 /// The athlete context (`AthleteContext`) of a Logbook JSON text: the compact, deterministic
 /// briefing a prompt carries. Throws when the logbook is not valid.
-#[napi(ts_return_type = "Record<string, any>")]
+#[napi(ts_return_type = "AthleteContext")]
 pub fn build_context(
     logbook: Text<'_>,
     options: Option<ContextCallOptions<'_>>,

@@ -3,20 +3,35 @@
 //! issues (validate first with `validateCatalog`/`validateLogbook` to get them as data).
 
 use napi::bindgen_prelude::Result;
+use replog_catalog::Validator;
 use replog_core::{Catalog, Date, ExerciseIndex, Logbook};
 use serde::de::DeserializeOwned;
 
 use crate::error::misuse;
-use crate::validate::{Text, bytes};
+use crate::validate::{Text, read};
 
 /// A valid logbook, or a thrown error naming `what`.
 pub(crate) fn logbook(text: &Text<'_>, what: &str) -> Result<Logbook> {
-    replog_catalog::parse_logbook(bytes(text)).map_err(|e| misuse(format!("{what}: {e}")))
+    let validator = Validator::new();
+    read(
+        text,
+        |s| validator.validate_logbook_str(s),
+        |b| validator.validate_logbook(b),
+    )
+    .into_result()
+    .map_err(|e| misuse(format!("{what}: {e}")))
 }
 
 /// A valid CatalogJSON document, or a thrown error naming `what`.
 pub(crate) fn catalog(text: &Text<'_>, what: &str) -> Result<Catalog> {
-    replog_catalog::parse(bytes(text)).map_err(|e| misuse(format!("{what}: {e}")))
+    let validator = Validator::new();
+    read(
+        text,
+        |s| validator.validate_str(s),
+        |b| validator.validate(b),
+    )
+    .into_result()
+    .map_err(|e| misuse(format!("{what}: {e}")))
 }
 
 /// Every catalog of a list, each error naming its index.

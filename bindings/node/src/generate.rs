@@ -16,10 +16,11 @@ use replog_llm::task::ProgramRequest;
 use replog_llm::{LlmError, Provider, Usage};
 use tokio::sync::Notify;
 
+use crate::documents;
 use crate::error::misuse;
 use crate::issue::{Issue, issues};
 use crate::settings::{LlmOptions, provider_config};
-use crate::validate::{Text, bytes};
+use crate::validate::Text;
 
 /// What to generate, for whom, and how.
 #[napi(object, object_to_js = false)]
@@ -336,12 +337,10 @@ fn listen(env: &Env, signal: &Object<'_>, abort: Arc<Notify>) -> Result<()> {
 
 /// The generator's input: the athlete's context from the logbook and the host's catalogs.
 fn input(options: &GenerateProgramOptions<'_>) -> Result<GenerateInput> {
-    let logbook = replog_catalog::parse_logbook(bytes(&options.logbook))
-        .map_err(|e| misuse(format!("options.logbook: {e}")))?;
+    let logbook = documents::logbook(&options.logbook, "options.logbook")?;
     let mut catalog = Vec::new();
     for (n, text) in options.catalogs.iter().flatten().enumerate() {
-        let parsed = replog_catalog::parse(bytes(text))
-            .map_err(|e| misuse(format!("options.catalogs[{n}]: {e}")))?;
+        let parsed = documents::catalog(text, &format!("options.catalogs[{n}]"))?;
         catalog.extend(parsed.exercises);
     }
     let mut index = ExerciseIndex::new();

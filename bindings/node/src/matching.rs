@@ -12,7 +12,7 @@ use crate::validate::{Text, bytes};
 
 /// Matches each name against the host catalogs' exercises, in input order: `{ input, kind:
 /// 'exact' | 'alias' | 'suggested' | 'new', exercise, confidence, candidates }`.
-#[napi(ts_return_type = "Array<Record<string, any>>")]
+#[napi(ts_return_type = "Array<NameMatch>")]
 pub fn match_names(catalogs: Vec<Text<'_>>, names: Vec<String>) -> Result<serde_json::Value> {
     let catalogs = documents::catalogs(Some(&catalogs), "catalogs")?;
     let matcher = Matcher::new(catalogs.iter().flat_map(|c| &c.exercises));
@@ -43,7 +43,7 @@ fn planner(options: &PlanOptions<'_>) -> Result<ImportPlanner> {
 /// program decisions, conflicts, summary) or `{ success: false, issues }` for a document that
 /// does not validate.
 #[napi(
-    ts_return_type = "{ success: true; plan: Record<string, any> } | { success: false; issues: Array<Issue> }"
+    ts_return_type = "{ success: true; plan: ImportPlan } | { success: false; issues: Array<Issue> }"
 )]
 pub fn plan_import(document: Text<'_>, options: PlanOptions<'_>) -> Result<serde_json::Value> {
     match planner(&options)?.plan_text(bytes(&document)) {
@@ -61,11 +61,11 @@ pub fn plan_import(document: Text<'_>, options: PlanOptions<'_>) -> Result<serde
 /// document, validation, plan }`, or `{ success: false, plan }` whose conflicts say why the
 /// plan cannot be applied.
 #[napi(
-    ts_return_type = "{ success: true; document: Catalog; valid: boolean; issues: Array<Issue>; plan: Record<string, any> } | { success: false; plan: Record<string, any> }"
+    ts_return_type = "{ success: true; document: Catalog; valid: boolean; issues: Array<Issue>; plan: ImportPlan } | { success: false; plan: ImportPlan }"
 )]
 pub fn apply_import_plan(
     document: Text<'_>,
-    #[napi(ts_arg_type = "Record<string, any>")] plan: serde_json::Value,
+    #[napi(ts_arg_type = "ImportPlan")] plan: serde_json::Value,
     options: PlanOptions<'_>,
 ) -> Result<serde_json::Value> {
     let document = ImportPlanner::read_document(bytes(&document))

@@ -6,31 +6,33 @@ use napi::bindgen_prelude::{
     Buffer, BufferSlice, Either, Env, Function, JsObjectValue, Object, Result, Unknown,
 };
 use napi_derive::napi;
+use replog_core::{Catalog, Issue, Logbook};
 use serde::Serialize;
 
 use crate::error::misuse;
 use crate::issue::issues;
 
-/// JSON text: a string, or a `Buffer`/`Uint8Array` of UTF-8 (the fast path: no string copy).
+/// JSON text: a string, or a `Buffer`/`Uint8Array` of UTF-8 (no string copy).
 pub(crate) type Text<'a> = Either<String, BufferSlice<'a>>;
-
-/// JSON text to validate: a JavaScript string (kept as it is, so that a valid document's
-/// `data` is V8's `JSON.parse` of it) or UTF-8 bytes. Declared in a module of its own and
-/// named `Text` there, because napi names the TypeScript type after the alias: the same
-/// `Text` (`string | Uint8Array`) as every other text argument.
-mod source {
-    use napi::JsString;
-    use napi::bindgen_prelude::{BufferSlice, Either};
-
-    /// A JavaScript string or UTF-8 bytes.
-    pub(crate) type Text<'a> = Either<JsString<'a>, BufferSlice<'a>>;
-}
 
 /// The bytes of [`Text`].
 pub(crate) fn bytes<'a>(text: &'a Text<'_>) -> &'a [u8] {
     match text {
         Either::A(string) => string.as_bytes(),
         Either::B(buffer) => buffer,
+    }
+}
+
+/// Calls the crate's `&str` entry point for a JavaScript string (UTF-8 by construction, so
+/// the parser skips its own check) and its byte entry point for a `Buffer`.
+pub(crate) fn read<R>(
+    text: &Text<'_>,
+    string: impl FnOnce(&str) -> R,
+    bytes: impl FnOnce(&[u8]) -> R,
+) -> R {
+    match text {
+        Either::A(text) => string(text),
+        Either::B(buffer) => bytes(buffer),
     }
 }
 
@@ -52,8 +54,9 @@ pub struct ValidateOptions {
     pub catalogs: Option<Vec<Either<String, Buffer>>>,
     /// The equipment the athlete has.
     pub equipment: Option<Vec<String>>,
-    /// Whether a valid result carries the document as `data` (a JavaScript object). Off by
-    /// default: the verdict alone is the fast path.
+    /// Whether a valid result carries the document as `data`: the crate's typed document
+    /// (defaults it omits, numbers as the model holds them), as `parseCatalog` and
+    /// `parseLogbook` return it. Off by default: the verdict alone is the fast path.
     pub data: Option<bool>,
 }
 
@@ -65,12 +68,13 @@ pub(crate) fn build(
 ) -> Result<replog_catalog::Validator> {
     let mut validator = replog_catalog::Validator::new();
     for (n, text) in catalogs.unwrap_or_default().iter().enumerate() {
-        let bytes: &[u8] = match text {
-            Either::A(string) => string.as_bytes(),
-            Either::B(buffer) => buffer,
-        };
-        let catalog = replog_catalog::parse(bytes)
-            .map_err(|error| misuse(format!("options.catalogs[{n}]: {error}")))?;
+        let host = replog_catalog::Validator::new();
+        let catalog = match text {
+            Either::A(string) => host.validate_str(string),
+            Either::B(buffer) => host.validate(buffer),
+        }
+        .into_result()
+        .map_err(|error| misuse(format!("options.catalogs[{n}]: {error}")))?;
         validator = validator.with_catalog(&catalog);
     }
     if let Some(equipment) = equipment {
@@ -105,11 +109,10 @@ impl Validator {
     pub fn validate_catalog<'env>(
         &self,
         env: &'env Env,
-        input: source::Text<'_>,
+        input: Text<'_>,
         options: Option<DataOption>,
     ) -> Result<Object<'env>> {
-        let validator = &self.inner;
-        checked(env, input, wants_data(options), |b| validator.issues(b))
+        result(env, catalog(&self.inner, &input, wants_data(options)))
     }
 
     /// Validates Logbook JSON text; `data: true` adds the logbook to a valid result.
@@ -117,19 +120,21 @@ impl Validator {
     pub fn validate_logbook<'env>(
         &self,
         env: &'env Env,
-        input: source::Text<'_>,
+        input: Text<'_>,
         options: Option<DataOption>,
     ) -> Result<Object<'env>> {
-        let validator = &self.inner;
-        checked(env, input, wants_data(options), |b| {
-            validator.logbook_issues(b)
-        })
+        result(env, logbook(&self.inner, &input, wants_data(options)))
     }
 
     /// Whether CatalogJSON text is valid, stopping at the first error.
     #[napi]
     pub fn is_valid(&self, input: Text<'_>) -> bool {
-        self.inner.is_valid(bytes(&input))
+        let validator = &self.inner;
+        read(
+            &input,
+            |s| validator.is_valid_str(s),
+            |b| validator.is_valid(b),
+        )
     }
 }
 
@@ -143,7 +148,7 @@ pub struct CatalogSuccess {
     pub success: bool,
     /// Warnings only (a valid document has no error).
     pub issues: Vec<crate::issue::Issue>,
-    /// The document, when requested.
+    /// The crate's typed document, when requested (`data: true`).
     #[napi(ts_type = "Catalog")]
     pub data: Option<serde_json::Value>,
 }
@@ -158,7 +163,7 @@ pub struct LogbookSuccess {
     pub success: bool,
     /// Warnings only (a logged name the catalog lacks, for one).
     pub issues: Vec<crate::issue::Issue>,
-    /// The logbook, when requested.
+    /// The crate's typed logbook, when requested (`data: true`).
     #[napi(ts_type = "Logbook")]
     pub data: Option<serde_json::Value>,
 }
@@ -178,7 +183,7 @@ pub struct ValidationFailure {
 /// Whether to return the document.
 #[napi(object, object_to_js = false)]
 pub struct DataOption {
-    /// Whether a valid result carries the document as `data`.
+    /// Whether a valid result carries the crate's typed document as `data`.
     pub data: Option<bool>,
 }
 
@@ -191,22 +196,22 @@ fn wants_data(options: Option<DataOption>) -> bool {
 #[napi(ts_return_type = "CatalogSuccess | ValidationFailure")]
 pub fn validate_catalog<'env>(
     env: &'env Env,
-    input: source::Text<'_>,
+    input: Text<'_>,
     options: Option<ValidateOptions>,
 ) -> Result<Object<'env>> {
     let (validator, data) = from_options(options)?;
-    checked(env, input, data, |b| validator.issues(b))
+    result(env, catalog(&validator, &input, data))
 }
 
 /// Validates Logbook JSON text (`spec/logbook-json.md`): `{ success, issues, data? }`.
 #[napi(ts_return_type = "LogbookSuccess | ValidationFailure")]
 pub fn validate_logbook<'env>(
     env: &'env Env,
-    input: source::Text<'_>,
+    input: Text<'_>,
     options: Option<ValidateOptions>,
 ) -> Result<Object<'env>> {
     let (validator, data) = from_options(options)?;
-    checked(env, input, data, |b| validator.logbook_issues(b))
+    result(env, logbook(&validator, &input, data))
 }
 
 fn from_options(options: Option<ValidateOptions>) -> Result<(replog_catalog::Validator, bool)> {
@@ -219,45 +224,62 @@ fn from_options(options: Option<ValidateOptions>) -> Result<(replog_catalog::Val
     }
 }
 
-/// `{ success, issues, data? }`: the issues from one checking pass (no document built), and
-/// for a valid document requested as data, `JSON.parse` of its text: the document as written.
-/// A valid document has no unknown or duplicated member and nothing the crate rewrites, so
-/// this is the crate's document up to the defaults the text spells out (`is_loop: false`,
-/// an empty list), which `parseCatalog` omits; `tests/validate.test.mjs` checks that the two
-/// build the same typed document. Building the objects with V8's parser is what keeps `data`
-/// close to `JSON.parse` + a JavaScript validator in cost.
-fn checked<'env>(
-    env: &'env Env,
-    input: source::Text<'_>,
+/// The issues of CatalogJSON text and, when `data` asks, the document the crate builds (only
+/// when valid); without `data`, the check-only pass that builds nothing.
+fn catalog(
+    validator: &replog_catalog::Validator,
+    input: &Text<'_>,
     data: bool,
-    issues_of: impl FnOnce(&[u8]) -> Vec<replog_core::Issue>,
+) -> (Option<Catalog>, Vec<Issue>) {
+    if data {
+        read(
+            input,
+            |s| validator.validate_str(s),
+            |b| validator.validate(b),
+        )
+        .into_parts()
+    } else {
+        let list = read(input, |s| validator.issues_str(s), |b| validator.issues(b));
+        (None, list)
+    }
+}
+
+/// [`catalog`] for Logbook JSON.
+fn logbook(
+    validator: &replog_catalog::Validator,
+    input: &Text<'_>,
+    data: bool,
+) -> (Option<Logbook>, Vec<Issue>) {
+    if data {
+        let validation = read(
+            input,
+            |s| validator.validate_logbook_str(s),
+            |b| validator.validate_logbook(b),
+        );
+        validation.into_parts()
+    } else {
+        let list = read(
+            input,
+            |s| validator.logbook_issues_str(s),
+            |b| validator.logbook_issues(b),
+        );
+        (None, list)
+    }
+}
+
+/// `{ success, issues, data? }`: `data` is the crate's typed document (what Rust's
+/// `Validation::document()` holds, as the Python and wasm packages give it), with its
+/// defaults and numbers as the model has them, not `JSON.parse` of the input.
+fn result<'env, T: Serialize>(
+    env: &'env Env,
+    (document, list): (Option<T>, Vec<Issue>),
 ) -> Result<Object<'env>> {
-    let (string, utf8, buffer) = match input {
-        Either::A(string) => (Some(string), Some(string.into_utf8()?), None),
-        Either::B(buffer) => (None, None, Some(buffer)),
-    };
-    let bytes: &[u8] = match (&utf8, &buffer) {
-        (Some(utf8), _) => utf8.as_slice(),
-        (None, Some(buffer)) => buffer,
-        (None, None) => &[],
-    };
-    let list = issues_of(bytes);
-    let success = !list.iter().any(replog_core::Issue::is_error);
+    let success = !list.iter().any(Issue::is_error);
     let mut object = Object::new(env)?;
     object.set("success", success)?;
     object.set("issues", issues(&list))?;
-    if data && success {
-        let text = match (string, bytes.strip_prefix(b"\xEF\xBB\xBF")) {
-            (Some(string), None) => string,
-            // Bytes, or a string with a byte order mark JSON.parse would refuse.
-            (_, stripped) => {
-                let stripped = stripped.unwrap_or(bytes);
-                let text = std::str::from_utf8(stripped)
-                    .map_err(|e| napi::Error::from_reason(e.to_string()))?;
-                env.create_string(text)?
-            }
-        };
-        object.set("data", json_parse(env, text)?)?;
+    if let Some(document) = document.filter(|_| success) {
+        object.set("data", to_js(env, &document)?)?;
     }
     Ok(object)
 }
@@ -281,9 +303,13 @@ pub fn parse_catalog<'env>(
         Some(o) => build(o.catalogs.as_deref(), o.equipment.as_deref())?,
         None => replog_catalog::Validator::new(),
     };
-    let document = validator
-        .parse(bytes(&input))
-        .map_err(|e| napi::Error::new(napi::Status::InvalidArg, e.to_string()))?;
+    let document = read(
+        &input,
+        |s| validator.validate_str(s),
+        |b| validator.validate(b),
+    )
+    .into_result()
+    .map_err(|e| napi::Error::new(napi::Status::InvalidArg, e.to_string()))?;
     to_js(env, &document)
 }
 
@@ -291,9 +317,14 @@ pub fn parse_catalog<'env>(
 /// not valid.
 #[napi(ts_return_type = "Logbook")]
 pub fn parse_logbook<'env>(env: &'env Env, input: Text<'_>) -> Result<Unknown<'env>> {
-    let logbook = replog_catalog::Validator::new()
-        .parse_logbook(bytes(&input))
-        .map_err(|e| napi::Error::new(napi::Status::InvalidArg, e.to_string()))?;
+    let validator = replog_catalog::Validator::new();
+    let logbook = read(
+        &input,
+        |s| validator.validate_logbook_str(s),
+        |b| validator.validate_logbook(b),
+    )
+    .into_result()
+    .map_err(|e| napi::Error::new(napi::Status::InvalidArg, e.to_string()))?;
     to_js(env, &logbook)
 }
 

@@ -47,3 +47,22 @@ export async function fakeOpenAi(script) {
     }),
   }
 }
+
+/** The text of a request's user messages (string or content-block form), joined. */
+function userText(body) {
+  return (body.messages ?? [])
+    .filter((m) => m.role === 'user')
+    .map((m) => (typeof m.content === 'string' ? m.content : (m.content ?? []).map((b) => b.text ?? '').join('\n')))
+    .join('\n')
+}
+
+/** Which part of a program a request asks for, read from the prompt's `TASK:` line:
+ * `{ week: n, of: total }` for one week of an incremental generation, `{ outline: true }` for
+ * its first step, `{ whole: true }` otherwise. */
+export function partOf(body) {
+  const text = userText(body)
+  const week = /TASK: Write week (\d+) of (\d+)/i.exec(text)
+  if (week) return { week: Number(week[1]), of: Number(week[2]) }
+  if (/TASK:.*outline only/i.test(text)) return { outline: true }
+  return { whole: true }
+}

@@ -1,12 +1,13 @@
 // generateTrainingProgram: the built-in planner with nothing configured, and an OpenAI-protocol
 // server on loopback answering with the planner's program (as the Rust generation tests do),
-// failures as the result union, progress events and AbortSignal.
+// in single and incremental mode (the outline, then one call per week), failures as the
+// result union, progress events and AbortSignal.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { addon, examplesData } from './helpers.mjs'
-import { fakeOpenAi } from './fake-openai.mjs'
+import { fakeOpenAi, partOf } from './fake-openai.mjs'
 
 const { generateTrainingProgram, validateCatalog } = addon
 const logbook = readFileSync(join(examplesData, 'sample-logbook.json'))
@@ -58,6 +59,108 @@ test('an OpenAI-protocol server on loopback: its program, usage and model, and t
     assert.equal(call.body.model, 'gpt-4o-mini')
     assert.equal(call.body.response_format.type, 'json_schema')
     assert.ok(call.body.messages.some((m) => JSON.stringify(m.content).includes('Block A')))
+  } finally {
+    await fake.close()
+  }
+})
+
+/** The planner's `weeks`-week program, and the answers an LLM gives to an incremental
+ * generation's calls: the outline (step 1), then each week. */
+async function incrementalAnswers(weeks) {
+  const planned = await generateTrainingProgram({ ...request, weeks, llm: builtin })
+  assert.equal(planned.success, true)
+  const program = planned.program.programs[0]
+  const outline = {
+    reasoning: planned.reasoning,
+    name: program.name,
+    description: program.description,
+    goal: program.goal,
+    unit: program.unit,
+    weeks: program.weeks.map((w) => ({ number: w.number, label: w.label, days: w.days.map((d) => ({ number: d.number, name: d.name })) })),
+    progression_rules: program.progression_rules,
+    exercises: planned.program.exercises,
+  }
+  const week = (n) => ({ reasoning: `Week ${n} as outlined.`, week: program.weeks.find((w) => w.number === n) })
+  return { program, outline, week }
+}
+
+test('incremental mode over loopback: the outline, then each of 12 weeks, with progress to 100 %', async () => {
+  const weeks = 12
+  const answers = await incrementalAnswers(weeks)
+  const asked = []
+  const fake = await fakeOpenAi((body) => {
+    const part = partOf(body)
+    asked.push(part)
+    if (part.outline) return { text: JSON.stringify(answers.outline) }
+    if (part.week) return { text: JSON.stringify(answers.week(part.week)) }
+    return { status: 400 }
+  })
+  try {
+    const events = []
+    const result = await generateTrainingProgram({
+      ...request, weeks, mode: 'incremental', concurrency: 3, onProgress: (e) => events.push(e),
+      llm: { provider: 'openai', baseUrl: fake.baseUrl, apiKey: 'sk-test', model: 'gpt-4o-mini', maxRetries: 0 },
+    })
+    assert.equal(result.success, true, JSON.stringify(result.error))
+    // One outline call, then one call per week (each week asked for once), never the whole.
+    assert.deepEqual(asked[0], { outline: true })
+    assert.deepEqual(asked.slice(1).map((p) => p.week).sort((a, b) => a - b), Array.from({ length: weeks }, (_, i) => i + 1))
+    assert.ok(asked.slice(1).every((p) => p.of === weeks), 'each week call names the total')
+    assert.equal(fake.requests.length, 1 + weeks)
+    assert.deepEqual(result.usage, { inputTokens: 1000 * (1 + weeks), outputTokens: 200 * (1 + weeks), cachedTokens: 600 * (1 + weeks) })
+    // The program: the outline's name and weeks 1-12 in order, each the week answered.
+    const [program] = result.program.programs
+    assert.equal(program.name, answers.program.name)
+    assert.deepEqual(program.weeks.map((w) => w.number), Array.from({ length: weeks }, (_, i) => i + 1))
+    assert.deepEqual(program.weeks, answers.program.weeks)
+    assert.deepEqual(validateCatalog(JSON.stringify(result.program)), { success: true, issues: [] })
+    // Progress: never backwards, the outline before any week, every week kept once, 100 % last.
+    await new Promise((resolve) => setImmediate(resolve))
+    assert.ok(events.length >= weeks + 2, `${events.length} progress events`)
+    for (let i = 1; i < events.length; i++) {
+      assert.ok(events[i].percent >= events[i - 1].percent, `percent ${events[i - 1].percent} then ${events[i].percent}`)
+      assert.ok(events[i].weeksDone >= events[i - 1].weeksDone, 'weeksDone never decreases')
+      assert.ok(events[i].attempts >= events[i - 1].attempts, 'attempts never decrease')
+    }
+    const stages = events.map((e) => e.stage)
+    assert.ok(stages.indexOf('skeleton') >= 0 && stages.indexOf('skeleton') < stages.indexOf('week'), stages.join(' '))
+    assert.deepEqual(events.filter((e) => e.stage === 'week').map((e) => e.week).sort((a, b) => a - b), Array.from({ length: weeks }, (_, i) => i + 1))
+    const last = events.at(-1)
+    assert.deepEqual([last.stage, last.percent, last.weeksDone, last.weeksTotal], ['done', 100, weeks, weeks])
+    assert.ok(events.every((e) => (e.weeksDone < weeks) === (e.percent < 100)), '100 % once every week is kept')
+  } finally {
+    await fake.close()
+  }
+})
+
+test('incremental mode: an AbortSignal fired mid-way resolves with the aborted failure', async () => {
+  const weeks = 12
+  const answers = await incrementalAnswers(weeks)
+  // Weeks 1 and 2 answer; every later week hangs, so only the signal can end the run.
+  const fake = await fakeOpenAi((body) => {
+    const part = partOf(body)
+    if (part.outline) return { text: JSON.stringify(answers.outline) }
+    if (part.week && part.week <= 2) return { text: JSON.stringify(answers.week(part.week)) }
+    return { hang: true }
+  })
+  try {
+    const controller = new AbortController()
+    const events = []
+    const result = await generateTrainingProgram({
+      ...request, weeks, mode: 'incremental', concurrency: 2, signal: controller.signal,
+      onProgress: (e) => {
+        events.push(e)
+        if (e.stage === 'week') controller.abort()
+      },
+      llm: { provider: 'openai', baseUrl: fake.baseUrl, apiKey: 'sk-test', maxRetries: 0, timeoutSeconds: 60 },
+    })
+    assert.equal(result.success, false)
+    assert.equal(result.error.kind, 'aborted')
+    assert.match(result.error.message, /abort/i)
+    assert.equal(controller.signal.aborted, true, 'aborted from onProgress, after a week was kept')
+    assert.ok(events.some((e) => e.stage === 'week'))
+    assert.ok(events.every((e) => e.stage !== 'done' && e.percent < 100), 'never finished')
+    assert.ok(fake.requests.length < 1 + weeks, `${fake.requests.length} requests: not every week was asked`)
   } finally {
     await fake.close()
   }

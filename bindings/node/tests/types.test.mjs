@@ -1,24 +1,27 @@
-// The committed type surface: the document types in types/header.d.ts are what the Rust
-// schemas render today (scripts/header.mjs), and index.d.ts declares every export the addon
-// has. (scripts/test also fails when a build changes index.d.ts or index.js.)
+// The committed type surface: index.d.ts starts with types/header.d.ts (the package's own
+// declarations, then the model types rendered from the Rust schemas by tests/typescript.rs at
+// the repository's root, which fails when the header is stale) and declares every export the
+// addon has. (scripts/test also fails when a build changes index.d.ts or index.js.)
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { addon, packageDir } from './helpers.mjs'
-import { header } from '../scripts/header.mjs'
 
-test('types/header.d.ts is current with the Rust schemas', () => {
-  const committed = readFileSync(join(packageDir, 'types/header.d.ts'), 'utf8')
-  assert.equal(committed, header(addon), 'run: node scripts/header.mjs && npm run build')
-})
+const header = readFileSync(join(packageDir, 'types/header.d.ts'), 'utf8')
 
-test('index.d.ts declares every export and starts with the document types', () => {
+test('index.d.ts declares every export and starts with the header', () => {
   const dts = readFileSync(join(packageDir, 'index.d.ts'), 'utf8')
   for (const name of Object.keys(addon)) {
     assert.match(dts, new RegExp(`export declare (function|class|const) ${name}\\b`), name)
   }
-  assert.ok(dts.includes(header(addon).trim()), 'the header is in index.d.ts')
+  assert.ok(dts.includes(header.trim()), 'the header is in index.d.ts: run npm run build')
+})
+
+test('the header declares the document types the exports name', () => {
+  for (const name of ['Text', 'SchemaDialect', 'CoachRequest', 'Catalog', 'Logbook', 'AthleteContext', 'ImportPlan', 'NameMatch']) {
+    assert.match(header, new RegExp(`export (interface|type) ${name}\\b`), name)
+  }
 })
 
 test('every interface the usage file leaves out is still declared once', () => {

@@ -8,6 +8,7 @@ import {
   periodMetrics, planImport, recommend, recommendWithLlm, testConnection, validateCatalog,
   validateLogbook, writeReport, writeSetting, parseCatalog, parseLogbook,
   type Catalog, type Issue, type Logbook, type ProgressEvent, type GenerationError,
+  type AthleteContext, type ImportPlan, type MatchKind, type NameMatch,
 } from '@replog/node'
 
 declare const text: string
@@ -54,15 +55,20 @@ const ts: string = catalogTypescript() + logbookTypescript()
 void ts
 
 // One function per capability.
-const context: Record<string, any> = buildContext(text, { asOf: '2026-03-20', catalogs: [text] })
+const context: AthleteContext = buildContext(text, { asOf: '2026-03-20', catalogs: [text] })
+const athleteName: string = context.athlete.name
+// @ts-expect-error the context is typed: no such member
+void context.colour
 periodMetrics(text, 'month', { asOf: '2026-03-20' })
 const lints: Issue[] = lintCatalog(text, { athlete: text, catalogs: [text] })
 const report = buildReport(text, { period: 'week' })
 const html: string = report.html + report.markdown
-const matches = matchNames([text], ['Clean'])
+const matches: NameMatch[] = matchNames([text], ['Clean'])
+const kind: MatchKind | undefined = matches[0]?.kind
 const plan = planImport(text, { catalogs: [text], programs: ['Block A'] })
 if (plan.success) {
-  const applied = applyImportPlan(text, plan.plan, { catalogs: [text] })
+  const edited: ImportPlan = { ...plan.plan, programs: plan.plan.programs.slice(0, 1) }
+  const applied = applyImportPlan(text, edited, { catalogs: [text] })
   if (applied.success) {
     const document: Catalog = applied.document
     void document
@@ -74,7 +80,7 @@ const converted = convertCatalog('free-exercise-db', text)
 const markdown: string = catalogMarkdown(JSON.stringify(converted.document))
 diffPrograms(text, text, 'Block A')
 const recommendation = recommend({ exercise: 'Back Squat', planned: { sets: 3, reps: 5, weight: 225 }, age: 15 })
-void context, lints, html, matches, fromApp, markdown, recommendation
+void context, athleteName, lints, html, matches, kind, fromApp, markdown, recommendation
 
 async function asyncSurface(): Promise<void> {
   const controller = new AbortController()

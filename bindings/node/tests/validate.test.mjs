@@ -39,14 +39,14 @@ test('every corpus document: the Rust verdict and issue list, from a string and 
     const withData = validateCatalog(bytes, { data: true })
     assertAgrees(withData, verdict, `${file} (data)`)
     if (verdict.valid) {
-      // data is the document as written (JSON.parse of the text, from a string, bytes, and
-      // text with a byte order mark); the crate builds the same typed document from it.
-      const written = JSON.parse(bytes.toString('utf8'))
-      assert.deepEqual(withData.data, written, `${file}: data is the document as written`)
-      assert.deepEqual(validateCatalog(bytes.toString('utf8'), { data: true }).data, written)
-      assert.deepEqual(validateCatalog('\ufeff' + bytes.toString('utf8'), { data: true }).data, written)
-      assert.deepEqual(new Validator().validateCatalog(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), { data: true }).data, written)
-      assert.deepEqual(parseCatalog(JSON.stringify(withData.data)), parseCatalog(bytes), `${file}: the same typed document`)
+      // data is the crate's typed document, as parseCatalog builds it, whatever form the text
+      // comes in (a string, bytes, text after a byte order mark).
+      const typed = parseCatalog(bytes)
+      assert.deepEqual(withData.data, typed, `${file}: data is the typed document`)
+      assert.deepEqual(validateCatalog(bytes.toString('utf8'), { data: true }).data, typed)
+      assert.deepEqual(validateCatalog('\ufeff' + bytes.toString('utf8'), { data: true }).data, typed)
+      assert.deepEqual(new Validator().validateCatalog(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]), { data: true }).data, typed)
+      assert.deepEqual(parseCatalog(JSON.stringify(withData.data)), typed, `${file}: the typed document reads back as itself`)
     } else {
       assert.throws(() => parseCatalog(bytes), /invalid|error/i, `${file}: parse throws`)
     }
@@ -122,15 +122,16 @@ test('logbooks: the Rust verdict of validate --logbook', () => {
     assertAgrees(new Validator().validateLogbook(readFileSync(file, 'utf8')), rust, `${name} (Validator)`)
     if (rust.valid) {
       const data = validateLogbook(readFileSync(file, 'utf8'), { data: true }).data
-      assert.deepEqual(data, JSON.parse(readFileSync(file, 'utf8')), name)
-      assert.deepEqual(parseLogbook(JSON.stringify(data)), parseLogbook(readFileSync(file)), name)
+      assert.deepEqual(data, parseLogbook(readFileSync(file)), `${name}: data is the typed logbook`)
+      assert.deepEqual(validateLogbook(readFileSync(file), { data: true }).data, data, `${name} (Buffer)`)
+      assert.deepEqual(parseLogbook(JSON.stringify(data)), data, name)
     }
     if (!rust.valid) invalid += 1
   }
   assert.ok(invalid >= 1, 'a CatalogJSON file is not a logbook')
 })
 
-test('data is opt-in, and is the document the Rust parser builds', () => {
+test('data is opt-in, and is the typed document the Rust parser builds', () => {
   const text = readFileSync(join(examplesData, 'sample-program.json'), 'utf8')
   const fast = validateCatalog(text)
   assert.deepEqual(fast, { success: true, issues: [] })
@@ -146,6 +147,43 @@ test('data is opt-in, and is the document the Rust parser builds', () => {
   const invalid = validateCatalog('{"catalog_version": 1, "programs": 3}', { data: true })
   assert.equal(invalid.success, false)
   assert.equal('data' in invalid, false)
+})
+
+test('data is the typed document, not JSON.parse of the input: defaults omitted, 5.0 read as 5, model order', () => {
+  // The sample program with defaults spelled out, a whole number written 5.0, and members
+  // in another order than the model's.
+  const source = JSON.parse(readFileSync(join(examplesData, 'sample-program.json'), 'utf8'))
+  const program = source.programs[0]
+  program.is_loop = false
+  program.progression_rules = []
+  const set = program.weeks[0].days[0].exercises[0].sets[0]
+  set.rep_type = 'reps'
+  set.reps = 'FIVE'
+  const text = JSON.stringify({ programs: source.programs, exercises: source.exercises, catalog_version: 1 })
+    .replace('"FIVE"', '5.0')
+  assert.ok(text.includes('"reps":5.0'), 'the text writes 5.0')
+  for (const input of [text, Buffer.from(text)]) {
+    const result = validateCatalog(input, { data: true })
+    assert.equal(result.success, true, JSON.stringify(result.issues))
+    const data = result.data
+    assert.deepEqual(data, parseCatalog(text), 'the document parseCatalog builds')
+    assert.notDeepEqual(data, JSON.parse(text), 'not JSON.parse of the input')
+    assert.deepEqual(Object.keys(data), ['catalog_version', 'exercises', 'programs'], 'members in the model\'s order')
+    assert.equal('is_loop' in data.programs[0], false, 'is_loop: false is the default, omitted')
+    assert.equal('progression_rules' in data.programs[0], false, 'an empty list is omitted')
+    const first = data.programs[0].weeks[0].days[0].exercises[0].sets[0]
+    assert.equal('rep_type' in first, false, 'rep_type: reps is the default, omitted')
+    assert.equal(first.reps, 5)
+    assert.equal(JSON.stringify(first).includes('5.0'), false)
+  }
+  // A logbook: empty lists are defaults too.
+  const logbook = JSON.parse(readFileSync(join(examplesData, 'sample-logbook.json'), 'utf8'))
+  const withEmpty = JSON.stringify({ ...logbook, body_weights: [], tier_history: [] })
+  const checked = validateLogbook(withEmpty, { data: true })
+  assert.equal(checked.success, true, JSON.stringify(checked.issues))
+  assert.deepEqual(checked.data, parseLogbook(withEmpty))
+  assert.equal('body_weights' in checked.data, false, 'an empty list is omitted')
+  assert.equal('tier_history' in checked.data, false, 'an empty list is omitted')
 })
 
 test('a duplicated member is an error, so data never depends on which copy JSON.parse keeps', () => {

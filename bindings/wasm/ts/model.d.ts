@@ -1,4 +1,4 @@
-// Generated from the crates' JSON Schemas by tests/typescript.rs; do not edit.
+// Generated from the crates' JSON Schemas by tests/typescript.rs (the repository's root); do not edit.
 /** A CatalogJSON v1 document: an exercise catalog and any number of program templates. */
 export interface Catalog {
   /** Always 1. */

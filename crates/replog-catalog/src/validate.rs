@@ -123,6 +123,23 @@ impl Validator {
             .1
     }
 
+    /// [`validate`](Self::validate) for text already known to be UTF-8 (a host language's
+    /// string): the parser skips the UTF-8 check of every JSON string.
+    pub fn validate_str(&self, input: &str) -> Validation {
+        self.run_str(input, Mode::Build)
+    }
+
+    /// [`issues`](Self::issues) for text already known to be UTF-8: the fast path for a host
+    /// language's string.
+    pub fn issues_str(&self, input: &str) -> Vec<Issue> {
+        self.run_str::<Catalog>(input, Mode::Check).into_parts().1
+    }
+
+    /// [`is_valid`](Self::is_valid) for text already known to be UTF-8.
+    pub fn is_valid_str(&self, input: &str) -> bool {
+        self.run_str::<Catalog>(input, Mode::FirstError).is_valid()
+    }
+
     /// Validates an already-parsed JSON value.
     pub fn validate_value(&self, value: &serde_json::Value) -> Validation {
         match self.run(value, Mode::Build) {
@@ -166,6 +183,16 @@ impl Validator {
             .1
     }
 
+    /// [`validate_logbook`](Self::validate_logbook) for text already known to be UTF-8.
+    pub fn validate_logbook_str(&self, input: &str) -> Validation<Logbook> {
+        self.run_str(input, Mode::Build)
+    }
+
+    /// [`logbook_issues`](Self::logbook_issues) for text already known to be UTF-8.
+    pub fn logbook_issues_str(&self, input: &str) -> Vec<Issue> {
+        self.run_str::<Logbook>(input, Mode::Check).into_parts().1
+    }
+
     /// Validates an already-parsed Logbook JSON value.
     pub fn validate_logbook_value(&self, value: &serde_json::Value) -> Validation<Logbook> {
         match self.run(value, Mode::Build) {
@@ -180,15 +207,10 @@ impl Validator {
     }
 
     fn run_bytes<T: ReadRoot>(&self, input: &[u8], mode: Mode) -> Validation<T> {
-        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-        if input.len() > self.limits.max_bytes {
-            let message = format!(
-                "the document is {} bytes, more than the limit of {} bytes",
-                input.len(),
-                self.limits.max_bytes
-            );
-            return Validation::failed(Issue::new(Path::root(), Code::TooBig, message));
-        }
+        let input = match self.admit(input) {
+            Ok(input) => input,
+            Err(too_big) => return Validation::failed(too_big),
+        };
         match std::str::from_utf8(input) {
             // UTF-8 checked once for the whole text (word at a time), so the parser does not
             // check each string again: about a tenth of the work on a typical program.
@@ -198,7 +220,34 @@ impl Validator {
         }
     }
 
-    /// Runs the seeds over JSON text and requires nothing but white space after the document.
+    /// [`run_bytes`](Self::run_bytes) over a `&str`: the same admission, then serde_json's
+    /// `str` reader, which trusts the text to be UTF-8 instead of checking every string.
+    fn run_str<T: ReadRoot>(&self, input: &str, mode: Mode) -> Validation<T> {
+        let admitted = match self.admit(input.as_bytes()) {
+            Ok(admitted) => admitted.len(),
+            Err(too_big) => return Validation::failed(too_big),
+        };
+        // `admit` only strips a leading U+FEFF (whole), so the rest starts on a char boundary.
+        let input = input.get(input.len() - admitted..).unwrap_or(input);
+        self.run_json(serde_json::Deserializer::from_str(input), mode)
+    }
+
+    /// The text past a leading UTF-8 byte order mark, or the `too_big` issue when it exceeds
+    /// the size limit.
+    fn admit<'a>(&self, input: &'a [u8]) -> Result<&'a [u8], Issue> {
+        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+        if input.len() > self.limits.max_bytes {
+            let message = format!(
+                "the document is {} bytes, more than the limit of {} bytes",
+                input.len(),
+                self.limits.max_bytes
+            );
+            return Err(Issue::new(Path::root(), Code::TooBig, message));
+        }
+        Ok(input)
+    }
+
+    /// Runs the seeds over JSON text and requires nothing but whitespace after the document.
     fn run_json<'de, T: ReadRoot, R: serde_json::de::Read<'de>>(
         &self,
         mut deserializer: serde_json::Deserializer<R>,

@@ -71,6 +71,17 @@ fn check_with(validator: &Validator, doc: &Value) -> Validation<Logbook> {
         from_text.issues(),
         "logbook_issues (not building) disagrees with validate_logbook"
     );
+    let string = std::str::from_utf8(&text).expect("serde_json writes UTF-8");
+    assert_eq!(
+        validator.validate_logbook_str(string),
+        from_text,
+        "validate_logbook_str disagrees with validate_logbook"
+    );
+    assert_eq!(
+        validator.logbook_issues_str(string),
+        from_text.issues(),
+        "logbook_issues_str disagrees with validate_logbook"
+    );
     from_text
 }
 

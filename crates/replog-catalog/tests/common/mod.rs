@@ -142,8 +142,26 @@ pub(crate) fn check_with(validator: &Validator, doc: &Value) -> Validation {
 }
 
 /// Asserts that the check-only paths (`issues`, `is_valid`, `first_error`) agree with a full
-/// validation of the same text.
+/// validation of the same text, and that for UTF-8 text the `&str` entry points
+/// (`validate_str`, `issues_str`, `is_valid_str`) give the same results as the byte ones.
 fn assert_agrees(validator: &Validator, text: &[u8], validation: &Validation) {
+    if let Ok(string) = std::str::from_utf8(text) {
+        assert_eq!(
+            &validator.validate_str(string),
+            validation,
+            "validate_str disagrees with validate"
+        );
+        assert_eq!(
+            validator.issues_str(string),
+            validation.issues(),
+            "issues_str disagrees with validate"
+        );
+        assert_eq!(
+            validator.is_valid_str(string),
+            validation.is_valid(),
+            "is_valid_str disagrees with validate"
+        );
+    }
     assert_eq!(
         validator.issues(text),
         validation.issues(),

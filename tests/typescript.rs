@@ -1,0 +1,147 @@
+//! The TypeScript declarations of the document types that both npm packages ship, rendered
+//! here, once, from the crates' JSON Schemas, so that neither package can drift from the
+//! contract or from the other:
+//!
+//! - `bindings/wasm/ts/model.d.ts`, the browser package's model types;
+//! - `bindings/node/types/header.d.ts`, the header napi puts at the top of the Node package's
+//!   `index.d.ts`: the package's own declarations (`bindings/node/types/binding.d.ts`, written
+//!   by hand) followed by the same model types.
+//!
+//! The test fails when a committed file differs from what the schemas render today;
+//! `REPLOG_UPDATE_TYPES=1 cargo test -p replog --test typescript` rewrites both (the Node
+//! package's `npm run build` does, before `napi build`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use replog::catalog::{ImportPlan, NameMatch};
+use replog::core::AthleteContext;
+use replog::core::schema::{
+    Dialect, catalog_schema, logbook_schema, render_typescript, schema_for,
+};
+
+/// How to regenerate, for the failure messages.
+const UPDATE: &str = "REPLOG_UPDATE_TYPES=1 cargo test -p replog --test typescript";
+
+/// One exported declaration: its doc comment and body, named.
+fn declarations(text: &str, out: &mut Vec<(String, String)>) {
+    let mut pending = String::new();
+    for line in text.lines() {
+        let starts = line.starts_with("interface ") || line.starts_with("type ");
+        if line.starts_with("/**") && !pending.contains("interface ") && !pending.contains("type ")
+        {
+            pending.push_str(line);
+            pending.push('\n');
+            continue;
+        }
+        if starts {
+            let name = line
+                .split([' ', '<', '='])
+                .nth(1)
+                .unwrap_or_default()
+                .to_owned();
+            out.push((name, format!("{pending}export {line}\n")));
+            pending.clear();
+            continue;
+        }
+        if line.starts_with("/**") {
+            pending.push_str(line);
+            pending.push('\n');
+            continue;
+        }
+        match out.last_mut() {
+            Some((_, body)) => {
+                body.push_str(line);
+                body.push('\n');
+            }
+            None => panic!("a line outside any declaration: {line}"),
+        }
+    }
+}
+
+/// The model's declarations: every type of the documents and results the packages exchange
+/// as plain data, each declared once.
+fn model() -> String {
+    let schemas = [
+        catalog_schema(Dialect::Draft202012).expect("the CatalogJSON schema"),
+        logbook_schema(),
+        schema_for::<AthleteContext>(Dialect::Draft202012).expect("the context schema"),
+        ImportPlan::schema(),
+        schema_for::<NameMatch>(Dialect::Draft202012).expect("the match schema"),
+    ];
+    let mut all = Vec::new();
+    for schema in &schemas {
+        declarations(&render_typescript(schema), &mut all);
+    }
+    // The schemas share definitions (Exercise, Program, ...): each is declared once, and a
+    // name declared twice must mean the same type.
+    let mut seen = BTreeMap::new();
+    let mut out = String::new();
+    for (name, body) in all {
+        match seen.get(&name) {
+            Some(previous) => assert_eq!(previous, &body, "{name} declared two ways"),
+            None => {
+                out.push_str(&body);
+                seen.insert(name, body);
+            }
+        }
+    }
+    out
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// Rewrites `path` with `expected` when asked to, then checks that they agree.
+fn check(path: &Path, expected: &str) {
+    if std::env::var_os("REPLOG_UPDATE_TYPES").is_some() {
+        std::fs::write(path, expected).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    }
+    let committed = read(path);
+    assert!(
+        committed == expected,
+        "{} is stale: run {UPDATE}",
+        path.display()
+    );
+}
+
+#[test]
+fn the_wasm_package_model_is_the_schemas_rendering() {
+    let path = repo().join("bindings/wasm/ts/model.d.ts");
+    let expected = format!(
+        "// Generated from the crates' JSON Schemas by tests/typescript.rs (the repository's \
+         root); do not edit.\n{}",
+        model()
+    );
+    check(&path, &expected);
+    for name in [
+        "Catalog",
+        "Logbook",
+        "AthleteContext",
+        "ImportPlan",
+        "NameMatch",
+    ] {
+        assert!(
+            expected.contains(&format!("export interface {name} ")),
+            "{name} is not declared"
+        );
+    }
+}
+
+#[test]
+fn the_node_package_header_is_its_own_declarations_then_the_same_model() {
+    let dir = repo().join("bindings/node/types");
+    let own = read(&dir.join("binding.d.ts"));
+    let expected = format!(
+        "/* Generated by tests/typescript.rs at the repository's root; do not edit: change \
+         types/binding.d.ts or the Rust schemas. */\n{}{}",
+        own.trim_end().to_owned() + "\n",
+        model()
+    );
+    check(&dir.join("header.d.ts"), &expected);
+}
