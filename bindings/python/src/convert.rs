@@ -185,9 +185,8 @@ pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, 
     })
 }
 
-/// Serialises a crate type to Python data (through its serde form, as the Rust examples print
-/// it).
-pub(crate) fn to_python<'py, T: Serialize + ?Sized>(
+/// TEMPORARY (measurement): the old path, through a `serde_json::Value`.
+pub(crate) fn to_python_via_value<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -195,6 +194,22 @@ pub(crate) fn to_python<'py, T: Serialize + ?Sized>(
         .map_err(|e| PyValueError::new_err(format!("cannot convert to Python data: {e}")))?;
     to_py(py, &value)
 }
+
+/// TEMPORARY (measurement): JSON text handed to Python's `json.loads`.
+pub(crate) fn to_python_via_json<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    static LOADS: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+    let loads = LOADS.get_or_try_init(py, || {
+        Ok::<_, PyErr>(py.import("json")?.getattr("loads")?.unbind())
+    })?;
+    let text = serde_json::to_string(value)
+        .map_err(|e| PyValueError::new_err(format!("cannot convert to Python data: {e}")))?;
+    loads.bind(py).call1((PyString::new(py, &text),))
+}
+
+pub(crate) use crate::serialize::to_python;
 
 /// Reads a crate type from Python data (its serde form); `what` names it in the error.
 pub(crate) fn from_python<T: DeserializeOwned>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {

@@ -9,6 +9,7 @@ mod core;
 mod error;
 mod generate;
 mod schema;
+mod serialize;
 mod validate;
 
 /// The native module `replog._replog`, re-exported by the `replog` package.
