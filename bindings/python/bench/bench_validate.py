@@ -225,9 +225,6 @@ def main() -> None:
     PCatalog.model_validate_json(valid)
     MSGSPEC.decode(valid)
     print(f"12-week program: {len(valid)} bytes; replog {replog.__version__}, pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}")
-    # TEMPORARY: the ways to Python data, compared (the parse alone, then each conversion).
-    via = replog._replog._parse_catalog_via
-    assert via(valid, "value") == via(valid, "json") == via(valid, "serializer") == replog.parse_catalog(valid)
     t = best_of(
         {
             "validate valid": lambda: replog.validate_catalog(valid),
@@ -238,10 +235,6 @@ def main() -> None:
             "msgspec invalid": lambda: msgspec_first(invalid),
             "parse": lambda: replog.parse_catalog(valid),
             "pydantic parse": lambda: PCatalog.model_validate_json(valid),
-            "via none": lambda: via(valid, "none"),
-            "via value": lambda: via(valid, "value"),
-            "via json": lambda: via(valid, "json"),
-            "via serializer": lambda: via(valid, "serializer"),
         }
     )
     for label, doc in (("valid", valid), ("invalid", invalid)):
@@ -253,11 +246,6 @@ def main() -> None:
         )
     parse, pyd = t["parse"], t["pydantic parse"]
     print(f"valid    parse_catalog(bytes)    {parse:8.1f} us | pydantic {pyd:8.1f} us ({pyd / parse:4.1f}x)")
-    alone = t["via none"]
-    print(f"parse alone (no conversion) {alone:8.1f} us")
-    for how in ("value", "json", "serializer"):
-        total = t[f"via {how}"]
-        print(f"  conversion {how:10} {total:8.1f} us total, {total - alone:8.1f} us converting")
 
 
 if __name__ == "__main__":

@@ -12,8 +12,9 @@ use replog_core::metrics::{E1rmFormula, period_metrics};
 use replog_core::report::{ReportNumbers, ReportPayload, ReportV2, WrittenBy, deterministic_words};
 use replog_core::{AthleteContext, Date, ExerciseIndex, Logbook, Program, build_context};
 
-use crate::convert::{from_python, to_python};
+use crate::convert::from_python;
 use crate::error::issue_list;
+use crate::serialize::to_python;
 use crate::validate::{catalog_document, host_exercises, logbook_document};
 
 /// A date written `YYYY-MM-DD`.

@@ -12,9 +12,10 @@ use replog_llm::settings::{Settings, SqliteStore, lookup};
 use replog_llm::task::ProgramRequest;
 use replog_llm::{ProviderConfig, build_provider};
 
-use crate::convert::{from_python, to_python};
+use crate::convert::from_python;
 use crate::core::{context_of, host_index};
 use crate::error::llm_error;
+use crate::serialize::to_python;
 use crate::validate::host_exercises;
 
 /// The result of a generation: the program (a CatalogJSON document), the model's reasoning,

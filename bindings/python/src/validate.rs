@@ -6,8 +6,9 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 use replog_catalog::{Validation, Validator};
 use replog_core::{Catalog, Exercise, Issue, Logbook, Segment, Severity};
 
-use crate::convert::{Document, to_python};
+use crate::convert::Document;
 use crate::error::validation_error;
+use crate::serialize::to_python;
 
 /// One problem found in a document: where (`path`, a JSON Pointer, and `loc`, its segments),
 /// what (`code`), a message for a person, and whether it is an `error` or a `warning`.
@@ -307,23 +308,6 @@ pub(crate) fn parse_logbook<'py>(
     to_python(py, &logbook)
 }
 
-/// TEMPORARY (measurement): `parse_catalog` with the conversion `how` (`value`, `json`,
-/// `serializer`, or `none` for the parse alone).
-#[pyfunction]
-fn _parse_catalog_via<'py>(
-    py: Python<'py>,
-    data: &Bound<'py, PyAny>,
-    how: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let catalog = catalog_with(data, &Validator::new())?;
-    match how {
-        "value" => crate::convert::to_python_via_value(py, &catalog),
-        "json" => crate::convert::to_python_via_json(py, &catalog),
-        "serializer" => to_python(py, &catalog),
-        _ => Ok(py.None().into_bound(py)),
-    }
-}
-
 /// Registers this module's functions and classes.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyIssue>()?;
@@ -332,6 +316,5 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_catalog, m)?)?;
     m.add_function(wrap_pyfunction!(validate_logbook, m)?)?;
     m.add_function(wrap_pyfunction!(parse_logbook, m)?)?;
-    m.add_function(wrap_pyfunction!(_parse_catalog_via, m)?)?;
     Ok(())
 }
