@@ -1,8 +1,9 @@
 """A fake LLM on a loopback port speaking the OpenAI chat-completions protocol.
 
 It answers with the built-in planner's program, made through this package first, so no
-test needs a network or a model; `mode` switches it to an error status, a refusal, or a
-request it holds until released (for cancellation).
+test needs a network or a model; `mode` switches it to an error status, a refusal, an
+answer cut at the output limit (`length`), or a request it holds until released (for
+cancellation and timeouts).
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ class FakeOpenAI:
         finish = "stop"
         if self.mode == "refusal":
             message = {"role": "assistant", "content": None, "refusal": "I can't help with that."}
+        if self.mode == "length":
+            # Cut mid-answer, as a model stopped by max_tokens is.
+            message = {"role": "assistant", "content": message["content"][:500]}
+            finish = "length"
         self.send(
             handler,
             200,
