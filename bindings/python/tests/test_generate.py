@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import DATA
-from fake_openai import USAGE, FakeOpenAI
+from fake_openai import FakeOpenAI
 
 import replog
 
@@ -105,9 +105,10 @@ def test_a_truncated_answer_gets_twice_the_room_once_then_raises_truncated(fake:
     failure = caught.value
     assert isinstance(failure, replog.ProviderError)
     assert failure.code == "truncated"
-    # Asked twice: as configured, then with twice the output the cut answer reached.
+    # Asked twice: as configured, then with twice the output the cut answer reached (the
+    # fake reports 800 output tokens).
     assert failure.attempts == 2
-    assert [r["body"]["max_tokens"] for r in fake.requests] == [3000, 2 * USAGE["completion_tokens"]]
+    assert [r["body"]["max_tokens"] for r in fake.requests] == [3000, 2 * 800]
     assert failure.usage == {"input_tokens": 2 * 1200, "output_tokens": 2 * 800, "cached_tokens": 2 * 200}
     assert failure.issues == [] and failure.weeks_kept == []
 
