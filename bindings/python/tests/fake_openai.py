@@ -1,7 +1,8 @@
 """A fake LLM on a loopback port speaking the OpenAI chat-completions protocol.
 
 It answers with the built-in planner's program, made through this package first, so no
-test needs a network or a model; `mode` switches it to an error status, a refusal, an
+test needs a network or a model (`reply`, when set, is answered instead: report words, a
+coaching suggestion); `mode` switches it to an error status, a refusal, an
 answer cut at the output limit (`length`), or a request it holds until released (for
 cancellation and timeouts).
 """
@@ -24,6 +25,7 @@ class FakeOpenAI:
     def __init__(self, logbook: bytes, request: dict[str, Any]) -> None:
         planned = replog.Generator().generate_sync(logbook, request)
         self.envelope = {"reasoning": planned.reasoning, "catalog": planned.program}
+        self.reply: Any = None
         self.mode = "ok"
         self.requests: list[dict[str, Any]] = []
         self.arrived = threading.Event()
@@ -52,7 +54,8 @@ class FakeOpenAI:
             return self.send(handler, 500, {"error": {"message": "released"}})
         if self.mode.isdigit():
             return self.send(handler, int(self.mode), {"error": {"message": f"status {self.mode}", "type": "fake"}})
-        message: dict[str, Any] = {"role": "assistant", "content": json.dumps(self.envelope)}
+        answer = self.envelope if self.reply is None else self.reply
+        message: dict[str, Any] = {"role": "assistant", "content": json.dumps(answer)}
         finish = "stop"
         if self.mode == "refusal":
             message = {"role": "assistant", "content": None, "refusal": "I can't help with that."}
