@@ -9,9 +9,10 @@ use replog_catalog::convert::Source;
 use replog_catalog::{CatalogError, ImportPlan, ImportPlanner, Matcher};
 use replog_core::{Catalog, Unit};
 
-use crate::convert::{Document, from_python, to_python};
+use crate::convert::{Document, from_python};
 use crate::core::host_index;
 use crate::error::{catalog_error, validation_error};
+use crate::serialize::to_python;
 use crate::validate::{catalog_document, host_exercises};
 
 /// Matches exercise names against a catalog: exact, alias, suggested (with confidence and

@@ -1,5 +1,6 @@
-//! Python data <-> JSON values and serde types: the one place where the package's plain
-//! Python data (dicts, lists, str, int, float, bool, None) meets the crates' types.
+//! Python data into JSON values and the crates' serde types: the one place where the
+//! package's plain Python data (dicts, lists, str, int, float, bool, None) is read. The way
+//! back, typed results into Python data, is `serialize`.
 
 use std::borrow::Cow;
 
@@ -8,7 +9,6 @@ use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple,
 };
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Number, Value};
 
@@ -151,49 +151,6 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map_or_else(|_| "an object".to_owned(), |name| format!("a {name}"))
-}
-
-/// Converts a JSON value to Python data.
-pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(flag) => PyBool::new(py, *flag).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(text) => PyString::new(py, text).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (key, item) in map {
-                dict.set_item(key, to_py(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
-
-/// Serialises a crate type to Python data (through its serde form, as the Rust examples print
-/// it).
-pub(crate) fn to_python<'py, T: Serialize + ?Sized>(
-    py: Python<'py>,
-    value: &T,
-) -> PyResult<Bound<'py, PyAny>> {
-    let value = serde_json::to_value(value)
-        .map_err(|e| PyValueError::new_err(format!("cannot convert to Python data: {e}")))?;
-    to_py(py, &value)
 }
 
 /// Reads a crate type from Python data (its serde form); `what` names it in the error.

@@ -12,8 +12,9 @@ use replog_core::metrics::{E1rmFormula, period_metrics};
 use replog_core::report::{ReportNumbers, ReportPayload, ReportV2, WrittenBy, deterministic_words};
 use replog_core::{AthleteContext, Date, ExerciseIndex, Logbook, Program, build_context};
 
-use crate::convert::{from_python, to_python};
+use crate::convert::from_python;
 use crate::error::issue_list;
+use crate::serialize::to_python;
 use crate::validate::{catalog_document, host_exercises, logbook_document};
 
 /// A date written `YYYY-MM-DD`.
@@ -137,6 +138,35 @@ fn compute_period_metrics<'py>(
     to_python(py, &metrics)
 }
 
+/// The numbers of the week or month (`period`) that `as_of` falls in (default: the last
+/// workout's): what a report says, whoever writes its words.
+pub(crate) fn report_numbers(
+    logbook: &Bound<'_, PyAny>,
+    period: &str,
+    as_of: Option<&str>,
+    catalogs: Option<&Bound<'_, PyAny>>,
+) -> PyResult<ReportNumbers> {
+    let logbook = logbook_document(logbook)?;
+    let day = report_day(&logbook, as_of)?;
+    let index = host_index(catalogs)?;
+    let options = options(&index, None)?.with_as_of(day);
+    Ok(ReportNumbers::compute(
+        &logbook,
+        &Period::of(period_kind(period)?, day),
+        &options,
+    ))
+}
+
+/// A v2 report as `{"payload", "markdown", "html"}`.
+pub(crate) fn report_dict<'py>(py: Python<'py>, report: ReportV2) -> PyResult<Bound<'py, PyDict>> {
+    let payload = ReportPayload::from(report);
+    let out = PyDict::new(py);
+    out.set_item("payload", to_python(py, &payload)?)?;
+    out.set_item("markdown", payload.to_markdown())?;
+    out.set_item("html", payload.to_html())?;
+    Ok(out)
+}
+
 /// The v2 workout report of a week or month, with the deterministic words (no LLM):
 /// `{"payload", "markdown", "html"}`.
 #[pyfunction]
@@ -148,19 +178,9 @@ fn workout_report<'py>(
     as_of: Option<&str>,
     catalogs: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let logbook = logbook_document(logbook)?;
-    let day = report_day(&logbook, as_of)?;
-    let index = host_index(catalogs)?;
-    let options = options(&index, None)?.with_as_of(day);
-    let numbers =
-        ReportNumbers::compute(&logbook, &Period::of(period_kind(period)?, day), &options);
+    let numbers = report_numbers(logbook, period, as_of, catalogs)?;
     let words = deterministic_words(&numbers);
-    let payload = ReportPayload::from(ReportV2::new(numbers, words, WrittenBy::rules()));
-    let out = PyDict::new(py);
-    out.set_item("payload", to_python(py, &payload)?)?;
-    out.set_item("markdown", payload.to_markdown())?;
-    out.set_item("html", payload.to_html())?;
-    Ok(out)
+    report_dict(py, ReportV2::new(numbers, words, WrittenBy::rules()))
 }
 
 /// The training-science warnings (`lint.*`) of a valid CatalogJSON document's programs, for
@@ -204,20 +224,17 @@ fn diff_programs<'py>(
     to_python(py, &replog_core::diff_programs(&generated, &approved))
 }
 
-/// A coaching recommendation for one exercise by the built-in rules, under the safety limits:
-/// `planned` is `{"sets", "reps", "weight", "rest_seconds"}`; `signals` the session's
-/// signals; `context` an athlete context (its age sets the limits, its stats the history).
-#[pyfunction]
-#[pyo3(signature = (exercise, planned, *, current_set=1, signals=None, context=None, profile=None))]
-fn recommend<'py>(
-    py: Python<'py>,
+/// What a recommender is asked about one exercise: `planned` is `{"sets", "reps", "weight",
+/// "rest_seconds"}`; `signals` the session's signals; `context` an athlete context (its age
+/// sets the limits, its stats the history); `profile` the learned preferences.
+pub(crate) fn coach_input(
     exercise: String,
-    planned: &Bound<'py, PyAny>,
+    planned: &Bound<'_, PyAny>,
     current_set: u32,
-    signals: Option<&Bound<'py, PyAny>>,
-    context: Option<&Bound<'py, PyAny>>,
-    profile: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+    signals: Option<&Bound<'_, PyAny>>,
+    context: Option<&Bound<'_, PyAny>>,
+    profile: Option<&Bound<'_, PyAny>>,
+) -> PyResult<CoachInput> {
     let planned: Prescription = from_python(planned, "planned")?;
     let mut input = match context {
         Some(context) => {
@@ -233,6 +250,23 @@ fn recommend<'py>(
     if let Some(profile) = profile {
         input.profile = from_python(profile, "profile")?;
     }
+    Ok(input)
+}
+
+/// A coaching recommendation for one exercise by the built-in rules, under the safety limits
+/// (the arguments as `coach_input` reads them).
+#[pyfunction]
+#[pyo3(signature = (exercise, planned, *, current_set=1, signals=None, context=None, profile=None))]
+fn recommend<'py>(
+    py: Python<'py>,
+    exercise: String,
+    planned: &Bound<'py, PyAny>,
+    current_set: u32,
+    signals: Option<&Bound<'py, PyAny>>,
+    context: Option<&Bound<'py, PyAny>>,
+    profile: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let input = coach_input(exercise, planned, current_set, signals, context, profile)?;
     to_python(py, &rules::recommend(&input))
 }
 

@@ -1,20 +1,25 @@
 //! Program generation (`replog_llm::generate`): a `Generator` configured from settings (the
 //! environment, a SQLite settings file, or explicit arguments), awaited on asyncio through
-//! pyo3-async-runtimes on tokio, or run blocking.
+//! pyo3-async-runtimes on tokio, or run blocking. The same provider writes reports' words,
+//! coaches, and answers the connection test (their calls and results are in `llm`).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use replog_llm::generate::{GenerateInput, GenerateOptions, Generation, Generator, Mode, Progress};
-use replog_llm::settings::{Settings, SqliteStore, lookup};
+use replog_llm::settings::Settings;
 use replog_llm::task::ProgramRequest;
 use replog_llm::{ProviderConfig, build_provider};
 
-use crate::convert::{from_python, to_python};
-use crate::core::{context_of, host_index};
+use crate::convert::from_python;
+use crate::core::{coach_input, context_of, host_index, report_numbers};
 use crate::error::llm_error;
+use crate::llm::{
+    PyConnectionCheck, awaitable, blocking, coach_answer, connection, written_report,
+};
+use crate::serialize::to_python;
+use crate::settings;
 use crate::validate::host_exercises;
 
 /// The result of a generation: the program (a CatalogJSON document), the model's reasoning,
@@ -71,21 +76,8 @@ fn generation(py: Python<'_>, generation: &Generation) -> PyResult<PyGeneration>
 struct PyGenerator {
     generator: Arc<Generator>,
     config: ProviderConfig,
-}
-
-/// The explicit settings, as the environment variables the settings registry names, so they
-/// are resolved and checked exactly as the environment's would be.
-fn explicit(settings: &[(&str, Option<String>)]) -> PyResult<HashMap<&'static str, String>> {
-    let mut map = HashMap::new();
-    for (key, value) in settings {
-        let Some(value) = value else { continue };
-        let def =
-            lookup(key).ok_or_else(|| PyValueError::new_err(format!("unknown setting {key}")))?;
-        if let Some(name) = def.env.first() {
-            map.insert(*name, value.clone());
-        }
-    }
-    Ok(map)
+    /// Where the configuration came from (the connection test resolves it again).
+    settings: Arc<Settings>,
 }
 
 fn options(
@@ -112,12 +104,15 @@ fn options(
 }
 
 impl PyGenerator {
-    fn build(py: Python<'_>, config: ProviderConfig, options: GenerateOptions) -> PyResult<Self> {
+    fn build(py: Python<'_>, settings: Settings, options: GenerateOptions) -> PyResult<Self> {
+        let llm = settings.llm().map_err(|e| llm_error(py, e.into()))?;
+        let config = ProviderConfig::from_settings(&llm);
         let provider = build_provider(&config).map_err(|e| llm_error(py, e))?;
         let generator = Generator::new(Arc::from(provider)).with_options(options);
         Ok(Self {
             generator: Arc::new(generator),
             config,
+            settings: Arc::new(settings),
         })
     }
 
@@ -184,7 +179,7 @@ impl PyGenerator {
         concurrency: usize,
         fallback_to_planner: bool,
     ) -> PyResult<Self> {
-        let map = explicit(&[
+        let settings = settings::explicit(&[
             ("llm.provider", provider),
             ("llm.model", model),
             ("llm.api_key", api_key),
@@ -197,11 +192,9 @@ impl PyGenerator {
             ),
             ("llm.max_retries", max_retries.map(|t| t.to_string())),
         ])?;
-        let config = ProviderConfig::from_env_map(|name| map.get(name).cloned())
-            .map_err(|e| llm_error(py, e))?;
         Self::build(
             py,
-            config,
+            settings,
             options(mode, max_rounds, concurrency, fallback_to_planner)?,
         )
     }
@@ -216,11 +209,9 @@ impl PyGenerator {
         concurrency: usize,
         fallback_to_planner: bool,
     ) -> PyResult<Self> {
-        let config = ProviderConfig::from_env_map(|name| std::env::var(name).ok())
-            .map_err(|e| llm_error(py, e))?;
         Self::build(
             py,
-            config,
+            settings::environment(),
             options(mode, max_rounds, concurrency, fallback_to_planner)?,
         )
     }
@@ -237,13 +228,9 @@ impl PyGenerator {
         concurrency: usize,
         fallback_to_planner: bool,
     ) -> PyResult<Self> {
-        let store = SqliteStore::open(&path).map_err(|e| llm_error(py, e.into()))?;
-        let settings = Settings::from_process_env(store);
-        let llm = settings.llm().map_err(|e| llm_error(py, e.into()))?;
-        let config = ProviderConfig::from_settings(&llm);
         Self::build(
             py,
-            config,
+            settings::file(py, &path)?,
             options(mode, max_rounds, concurrency, fallback_to_planner)?,
         )
     }
@@ -298,13 +285,105 @@ impl PyGenerator {
     ) -> PyResult<PyGeneration> {
         let input = Self::input(logbook, request, catalogs)?;
         let on_progress = progress_callback(on_progress);
-        let runtime = pyo3_async_runtimes::tokio::get_runtime();
-        let result =
-            py.detach(|| runtime.block_on(self.generator.generate(&input, Some(&on_progress))));
-        match result {
+        match blocking(py, self.generator.generate(&input, Some(&on_progress))) {
             Ok(done) => generation(py, &done),
             Err(e) => Err(llm_error(py, e)),
         }
+    }
+
+    /// The report of the week or month (`period`) that `as_of` falls in (default: the last
+    /// workout's) with words this provider writes from the computed numbers: an awaitable
+    /// resolving to `{"payload", "markdown", "html", "fallback", "usage"}`. The numbers are
+    /// always the computed ones; when the model fails, or answers more than the words, the
+    /// rules write them and `fallback` says why.
+    #[pyo3(signature = (logbook, *, period="week", as_of=None, catalogs=None))]
+    fn write_report<'py>(
+        &self,
+        py: Python<'py>,
+        logbook: &Bound<'py, PyAny>,
+        period: &str,
+        as_of: Option<&str>,
+        catalogs: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let numbers = report_numbers(logbook, period, as_of, catalogs)?;
+        let provider = Arc::clone(self.generator.provider());
+        let work = async move { replog_llm::report::write_report(&*provider, numbers).await };
+        awaitable(py, work, written_report)
+    }
+
+    /// `write_report`, blocking (the GIL is released meanwhile).
+    #[pyo3(signature = (logbook, *, period="week", as_of=None, catalogs=None))]
+    fn write_report_sync(
+        &self,
+        py: Python<'_>,
+        logbook: &Bound<'_, PyAny>,
+        period: &str,
+        as_of: Option<&str>,
+        catalogs: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let numbers = report_numbers(logbook, period, as_of, catalogs)?;
+        let provider = self.generator.provider();
+        let written = blocking(py, replog_llm::report::write_report(&**provider, numbers));
+        written_report(py, written)
+    }
+
+    /// A recommendation for one exercise's next set or session from this provider, under the
+    /// same safety clamps as `replog.recommend` (whose arguments it takes): an awaitable
+    /// resolving to `{"recommendation", "fallback", "usage"}`; the rules recommend when the
+    /// model fails, and `fallback` says why.
+    #[pyo3(signature = (exercise, planned, *, current_set=1, signals=None, context=None, profile=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn recommend<'py>(
+        &self,
+        py: Python<'py>,
+        exercise: String,
+        planned: &Bound<'py, PyAny>,
+        current_set: u32,
+        signals: Option<&Bound<'py, PyAny>>,
+        context: Option<&Bound<'py, PyAny>>,
+        profile: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let input = coach_input(exercise, planned, current_set, signals, context, profile)?;
+        let provider = Arc::clone(self.generator.provider());
+        let work = async move { replog_llm::coach::recommend(&*provider, &input).await };
+        awaitable(py, work, coach_answer)
+    }
+
+    /// `recommend`, blocking (the GIL is released meanwhile).
+    #[pyo3(signature = (exercise, planned, *, current_set=1, signals=None, context=None, profile=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn recommend_sync(
+        &self,
+        py: Python<'_>,
+        exercise: String,
+        planned: &Bound<'_, PyAny>,
+        current_set: u32,
+        signals: Option<&Bound<'_, PyAny>>,
+        context: Option<&Bound<'_, PyAny>>,
+        profile: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let input = coach_input(exercise, planned, current_set, signals, context, profile)?;
+        let provider = self.generator.provider();
+        let answer = blocking(py, replog_llm::coach::recommend(&**provider, &input));
+        coach_answer(py, answer)
+    }
+
+    /// Pings the provider the settings name (resolved again, so a settings file's latest
+    /// values count) once, without retries: an admin page's "Test connection". An awaitable
+    /// resolving to a `ConnectionCheck`; raises the provider's error by kind
+    /// (`AuthenticationError`, `ProviderUnavailableError`, ...) or `ConfigurationError`.
+    fn test_connection<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let settings = Arc::clone(&self.settings);
+        let work = async move { replog_llm::test_connection(&settings).await };
+        awaitable(py, work, |py, outcome| {
+            Ok(Py::new(py, connection(py, outcome)?)?.into_any())
+        })
+    }
+
+    /// `test_connection`, blocking (the GIL is released meanwhile).
+    fn test_connection_sync(&self, py: Python<'_>) -> PyResult<PyConnectionCheck> {
+        let outcome = blocking(py, replog_llm::test_connection(&self.settings));
+        connection(py, outcome)
     }
 
     fn __repr__(&self) -> String {

@@ -8,7 +8,10 @@ mod convert;
 mod core;
 mod error;
 mod generate;
+mod llm;
 mod schema;
+mod serialize;
+mod settings;
 mod validate;
 
 /// The native module `replog._replog`, re-exported by the `replog` package.
@@ -20,5 +23,7 @@ fn _replog(m: &Bound<'_, PyModule>) -> PyResult<()> {
     core::register(m)?;
     catalog::register(m)?;
     generate::register(m)?;
+    llm::register(m)?;
+    settings::register(m)?;
     Ok(())
 }

@@ -5,8 +5,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use replog_core::schema::{self, Dialect};
 
-use crate::convert::to_py;
 use crate::error::core_error;
+use crate::serialize::to_python;
 
 fn dialect(name: &str) -> PyResult<Dialect> {
     Dialect::from_name(name).ok_or_else(|| {
@@ -21,7 +21,7 @@ fn dialect(name: &str) -> PyResult<Dialect> {
 #[pyo3(signature = (dialect="draft2020-12"))]
 fn catalog_schema<'py>(py: Python<'py>, dialect: &str) -> PyResult<Bound<'py, PyAny>> {
     let value = schema::catalog_schema(self::dialect(dialect)?).map_err(|e| core_error(py, e))?;
-    to_py(py, &value)
+    to_python(py, &value)
 }
 
 /// The JSON Schema of the LLM's answer, `{reasoning, catalog}`, in `dialect`.
@@ -29,13 +29,13 @@ fn catalog_schema<'py>(py: Python<'py>, dialect: &str) -> PyResult<Bound<'py, Py
 #[pyo3(signature = (dialect="draft2020-12"))]
 fn envelope_schema<'py>(py: Python<'py>, dialect: &str) -> PyResult<Bound<'py, PyAny>> {
     let value = schema::envelope_schema(self::dialect(dialect)?).map_err(|e| core_error(py, e))?;
-    to_py(py, &value)
+    to_python(py, &value)
 }
 
 /// The JSON Schema (2020-12) of a Logbook JSON document.
 #[pyfunction]
 fn logbook_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    to_py(py, &schema::logbook_schema())
+    to_python(py, &schema::logbook_schema())
 }
 
 /// The CatalogJSON types as TypeScript text, as prompts show them (`envelope`: the answer's

@@ -6,8 +6,9 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 use replog_catalog::{Validation, Validator};
 use replog_core::{Catalog, Exercise, Issue, Logbook, Segment, Severity};
 
-use crate::convert::{Document, to_python};
+use crate::convert::Document;
 use crate::error::validation_error;
+use crate::serialize::to_python;
 
 /// One problem found in a document: where (`path`, a JSON Pointer, and `loc`, its segments),
 /// what (`code`), a message for a person, and whether it is an `error` or a `warning`.

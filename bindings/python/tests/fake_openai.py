@@ -1,8 +1,10 @@
 """A fake LLM on a loopback port speaking the OpenAI chat-completions protocol.
 
 It answers with the built-in planner's program, made through this package first, so no
-test needs a network or a model; `mode` switches it to an error status, a refusal, or a
-request it holds until released (for cancellation).
+test needs a network or a model (`reply`, when set, is answered instead: report words, a
+coaching suggestion); `mode` switches it to an error status, a refusal, an
+answer cut at the output limit (`length`), or a request it holds until released (for
+cancellation and timeouts).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class FakeOpenAI:
     def __init__(self, logbook: bytes, request: dict[str, Any]) -> None:
         planned = replog.Generator().generate_sync(logbook, request)
         self.envelope = {"reasoning": planned.reasoning, "catalog": planned.program}
+        self.reply: Any = None
         self.mode = "ok"
         self.requests: list[dict[str, Any]] = []
         self.arrived = threading.Event()
@@ -51,10 +54,15 @@ class FakeOpenAI:
             return self.send(handler, 500, {"error": {"message": "released"}})
         if self.mode.isdigit():
             return self.send(handler, int(self.mode), {"error": {"message": f"status {self.mode}", "type": "fake"}})
-        message: dict[str, Any] = {"role": "assistant", "content": json.dumps(self.envelope)}
+        answer = self.envelope if self.reply is None else self.reply
+        message: dict[str, Any] = {"role": "assistant", "content": json.dumps(answer)}
         finish = "stop"
         if self.mode == "refusal":
             message = {"role": "assistant", "content": None, "refusal": "I can't help with that."}
+        if self.mode == "length":
+            # Cut mid-answer, as a model stopped by max_tokens is.
+            message = {"role": "assistant", "content": message["content"][:500]}
+            finish = "length"
         self.send(
             handler,
             200,

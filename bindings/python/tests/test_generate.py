@@ -98,6 +98,40 @@ def test_failures_raise_by_kind_with_attempts_and_usage(
     assert code in str(failure)
 
 
+def test_a_truncated_answer_gets_twice_the_room_once_then_raises_truncated(fake: FakeOpenAI) -> None:
+    fake.mode = "length"
+    with pytest.raises(replog.TruncatedError) as caught:
+        openai(fake, mode="single", max_tokens=3000).generate_sync(LOGBOOK, REQUEST)
+    failure = caught.value
+    assert isinstance(failure, replog.ProviderError)
+    assert failure.code == "truncated"
+    # Asked twice: as configured, then with twice the output the cut answer reached (the
+    # fake reports 800 output tokens).
+    assert failure.attempts == 2
+    assert [r["body"]["max_tokens"] for r in fake.requests] == [3000, 2 * 800]
+    assert failure.usage == {"input_tokens": 2 * 1200, "output_tokens": 2 * 800, "cached_tokens": 2 * 200}
+    assert failure.issues == [] and failure.weeks_kept == []
+
+
+def test_a_stalled_provider_times_out_after_its_retries(fake: FakeOpenAI) -> None:
+    fake.mode = "hold"
+    generator = replog.Generator(
+        provider="openai", model="gpt-fake", api_key="sk-test", base_url=fake.base_url,
+        timeout_seconds=1, max_retries=1, mode="single",
+    )
+
+    async def run() -> replog.Generation:
+        return await generator.generate(LOGBOOK, REQUEST)
+
+    with pytest.raises(replog.ProviderTimeoutError) as caught:
+        asyncio.run(run())
+    failure = caught.value
+    assert isinstance(failure, TimeoutError) and isinstance(failure, replog.ProviderError)
+    assert failure.code == "timeout_first_byte"
+    assert failure.attempts == 2 and len(fake.requests) == 2
+    assert failure.usage == {"input_tokens": 0, "output_tokens": 0, "cached_tokens": 0}
+
+
 def test_fallback_to_the_planner_is_marked(fake: FakeOpenAI) -> None:
     fake.mode = "401"
     generation = openai(fake, mode="single", fallback_to_planner=True).generate_sync(LOGBOOK, REQUEST)

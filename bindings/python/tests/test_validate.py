@@ -132,6 +132,38 @@ def test_parse_catalog_returns_plain_data() -> None:
     assert replog.parse_catalog(source) == doc
 
 
+def same_data(parsed: object, source: object, path: str = "") -> str:
+    """Where `parsed` differs from the JSON data `source` (Python types included; a number
+    field holds a float even where the text wrote `65`), or "". Keys come in the model's
+    field order, which a document need not follow."""
+    if isinstance(parsed, float) and type(source) is int:
+        return "" if parsed == source else f"{path}: {parsed!r} != {source!r}"
+    if type(parsed) is not type(source):
+        return f"{path}: {type(parsed).__name__} where the document has {type(source).__name__}"
+    if isinstance(parsed, dict) and isinstance(source, dict):
+        if sorted(parsed) != sorted(source):
+            return f"{path}: keys {sorted(parsed)} != {sorted(source)}"
+        return next((d for k in parsed if (d := same_data(parsed[k], source[k], f"{path}/{k}"))), "")
+    if isinstance(parsed, list) and isinstance(source, list):
+        if len(parsed) != len(source):
+            return f"{path}: {len(parsed)} items != {len(source)}"
+        return next((d for i, (p, s) in enumerate(zip(parsed, source)) if (d := same_data(p, s, f"{path}/{i}"))), "")
+    return "" if parsed == source else f"{path}: {parsed!r} != {source!r}"
+
+
+def test_parsed_documents_are_their_data_in_order_with_python_types() -> None:
+    program = (DATA / "sample-program.json").read_text()
+    logbook = (DATA / "sample-logbook.json").read_text()
+    assert same_data(replog.parse_catalog(program), json.loads(program)) == ""
+    assert same_data(replog.parse_logbook(logbook), json.loads(logbook)) == ""
+    # The check itself can fail.
+    changed = json.loads(program)
+    changed["programs"][0]["weeks"][0]["days"][0]["exercises"][0]["sets"][0]["reps"] = 4
+    assert same_data(replog.parse_catalog(program), changed).endswith("3 != 4")
+    changed["programs"][0]["name"] = ["a list"]
+    assert same_data(replog.parse_catalog(program), changed) == "/programs/0/name: str where the document has list"
+
+
 def test_parse_catalog_raises_validation_error_with_every_error() -> None:
     path = DATA / "llm-draft-with-mistakes.json"
     rust = rust_verdict(path)

@@ -20,6 +20,7 @@ from replog._errors import (
     ValidationError,
 )
 from replog._replog import (
+    ConnectionCheck,
     Generation,
     Generator,
     ImportPlanner,
@@ -46,11 +47,13 @@ from replog._replog import (
     parse_logbook,
     validate_catalog,
     validate_logbook,
+    write_setting,
 )
 
 __all__ = [
     "AuthenticationError",
     "ConfigurationError",
+    "ConnectionCheck",
     "Generation",
     "GenerationError",
     "Generator",
@@ -89,4 +92,5 @@ __all__ = [
     "parse_logbook",
     "validate_catalog",
     "validate_logbook",
+    "write_setting",
 ]

@@ -153,6 +153,17 @@ class Generation:
 _Mode = Literal["auto", "single", "incremental"]
 
 @final
+class ConnectionCheck:
+    """What a connection test found."""
+
+    @property
+    def provider(self) -> str: ...
+    @property
+    def model(self) -> str: ...
+    @property
+    def latency(self) -> float: ...
+
+@final
 class Generator:
     def __new__(
         cls,
@@ -203,3 +214,43 @@ class Generator:
         catalogs: Optional[_Catalogs] = None,
         on_progress: Optional[Callable[[dict[str, Any]], object]] = None,
     ) -> Generation: ...
+    def write_report(
+        self,
+        logbook: _Document,
+        *,
+        period: Literal["week", "month"] = "week",
+        as_of: Optional[str] = None,
+        catalogs: Optional[_Catalogs] = None,
+    ) -> Awaitable[dict[str, Any]]: ...
+    def write_report_sync(
+        self,
+        logbook: _Document,
+        *,
+        period: Literal["week", "month"] = "week",
+        as_of: Optional[str] = None,
+        catalogs: Optional[_Catalogs] = None,
+    ) -> dict[str, Any]: ...
+    def recommend(
+        self,
+        exercise: str,
+        planned: dict[str, Any],
+        *,
+        current_set: int = 1,
+        signals: Optional[dict[str, Any]] = None,
+        context: Optional[dict[str, Any]] = None,
+        profile: Optional[dict[str, Any]] = None,
+    ) -> Awaitable[dict[str, Any]]: ...
+    def recommend_sync(
+        self,
+        exercise: str,
+        planned: dict[str, Any],
+        *,
+        current_set: int = 1,
+        signals: Optional[dict[str, Any]] = None,
+        context: Optional[dict[str, Any]] = None,
+        profile: Optional[dict[str, Any]] = None,
+    ) -> dict[str, Any]: ...
+    def test_connection(self) -> Awaitable[ConnectionCheck]: ...
+    def test_connection_sync(self) -> ConnectionCheck: ...
+
+def write_setting(path: Union[str, os.PathLike[str]], key: str, value: str) -> None: ...
