@@ -43,7 +43,10 @@ fn main() -> ExitCode {
         match std::fs::read(&path) {
             Ok(text) => text,
             Err(error) => {
-                eprintln!("cannot read {}: {error}", path.display());
+                eprintln!(
+                    "cannot read {}: {error}",
+                    std::path::Path::new(&path).display()
+                );
                 return ExitCode::from(2);
             }
         }
