@@ -215,8 +215,7 @@ impl Validator {
             // UTF-8 checked once for the whole text (word at a time), so the parser does not
             // check each string again: about a tenth of the work on a typical program.
             Ok(text) => self.run_json(serde_json::Deserializer::from_str(text), mode),
-            // Not UTF-8: the byte reader finds the bad sequence and says where it is.
-            Err(_) => self.run_json(serde_json::Deserializer::from_slice(input), mode),
+            Err(error) => Validation::failed(not_utf8(input, &error)),
         }
     }
 
@@ -371,6 +370,27 @@ enum Run<T, E> {
     Stopped(Validation<T>),
     /// The parser failed: the text is not JSON.
     NotJson(E),
+}
+
+/// The `invalid_json` issue of text that is not UTF-8, at the line and column (counted in
+/// bytes from 1, as serde_json counts) of the first byte that starts no valid sequence.
+/// Computed here rather than by running the parser over bytes, so the validation engine is
+/// compiled for one reader, not two (a WebAssembly module's size).
+#[cold]
+fn not_utf8(input: &[u8], error: &std::str::Utf8Error) -> Issue {
+    let at = error.valid_up_to();
+    let before = &input[..at];
+    let line = 1 + before.iter().filter(|&&byte| byte == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+        .map_or(0, |newline| newline + 1);
+    let column = at - line_start + 1;
+    let message = format!(
+        "invalid JSON at line {line}, column {column}: the text is not UTF-8 (byte 0x{:02X} starts no valid sequence)",
+        input[at]
+    );
+    Issue::new(Path::root(), Code::InvalidJson, message)
 }
 
 fn invalid_json(error: &serde_json::Error) -> Issue {

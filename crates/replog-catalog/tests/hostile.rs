@@ -449,11 +449,25 @@ fn bytes_that_are_not_utf8_are_one_invalid_json_issue_naming_the_place() {
     let validation = Validator::new().validate(&bytes);
     assert_issues(&validation, &[("", "invalid_json")]);
     let message = &validation.issues()[0].message;
-    assert!(
-        message.contains("line 1") && message.contains("column"),
-        "the message says where: {message}"
+    assert_eq!(
+        message,
+        &format!(
+            "invalid JSON at line 1, column {column}: the text is not UTF-8 (byte 0xE9 starts no valid sequence)"
+        ),
+        "the message says where and what"
     );
     assert!(!validation.is_valid());
+    // On a later line, the column counts from that line's start.
+    let lines = b"{\n  \"catalog_version\": 1,\n  \"x\": \"\xFF\"\n}".to_vec();
+    let issues = Validator::new().issues(lines);
+    assert_eq!(issues.len(), 1);
+    assert!(
+        issues[0]
+            .message
+            .starts_with("invalid JSON at line 3, column 9:"),
+        "{}",
+        issues[0].message
+    );
     assert!(Validator::new().issues(&bytes).len() == 1);
 }
 
