@@ -28,8 +28,12 @@ wasm="$target_dir/wasm32-unknown-unknown/$profile/replog_wasm.wasm"
 out="$here/pkg"
 rm -rf "$out"
 optimised=""
+# nodejs: an ES module that loads the module synchronously (wasm-bindgen's
+# `experimental-nodejs-module`; the package's Node entry, node.mjs, is an ES module too).
 for target in web bundler nodejs; do
-  wasm-bindgen --target "$target" --out-dir "$out/$target" "$wasm"
+  kind=$target
+  [ "$target" != nodejs ] || kind=experimental-nodejs-module
+  wasm-bindgen --target "$kind" --out-dir "$out/$target" "$wasm"
   [ "$profile" = wasm-release ] || continue
   module="$out/$target/replog_wasm_bg.wasm"
   # wasm-bindgen writes the same module for every target (only the JavaScript glue
@@ -43,5 +47,3 @@ for target in web bundler nodejs; do
   optimised="$module"
 done
 [ -z "$optimised" ] || rm -f "$out"/*/replog_wasm_bg.wasm.in
-# The package is "type": "module"; the nodejs target is CommonJS.
-echo '{ "type": "commonjs" }' >"$out/nodejs/package.json"
