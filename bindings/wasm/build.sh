@@ -8,10 +8,17 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-target_dir="${CARGO_TARGET_DIR:-$root/target}"
-case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
+# Where cargo puts its output, as cargo itself resolves it (CARGO_TARGET_DIR, a
+# .cargo/config.toml's build.target-dir, or target/).
+target_dir="$(cd "$root" && cargo metadata --format-version 1 --no-deps |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')"
 profile=debug
 cargo_args=()
+# -Oz: smallest; the features are the ones wasm-bindgen's output uses; no debug sections,
+# producers or target features in the shipped module.
+wasm_opt_args=(-Oz --strip-debug --strip-producers --strip-target-features
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
 if [ "${1:-}" = "--release" ]; then
   profile=wasm-release
   cargo_args=(--profile wasm-release)
@@ -20,15 +27,23 @@ fi
 wasm="$target_dir/wasm32-unknown-unknown/$profile/replog_wasm.wasm"
 out="$here/pkg"
 rm -rf "$out"
+optimised=""
+# nodejs: an ES module that loads the module synchronously (wasm-bindgen's
+# `experimental-nodejs-module`; the package's Node entry, node.mjs, is an ES module too).
 for target in web bundler nodejs; do
-  wasm-bindgen --target "$target" --out-dir "$out/$target" "$wasm"
-  if [ "$profile" = wasm-release ]; then
-    module="$out/$target/replog_wasm_bg.wasm"
-    "$here/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-      "$module" -o "$module.opt"
-    mv "$module.opt" "$module"
+  kind=$target
+  [ "$target" != nodejs ] || kind=experimental-nodejs-module
+  wasm-bindgen --target "$kind" --out-dir "$out/$target" "$wasm"
+  [ "$profile" = wasm-release ] || continue
+  module="$out/$target/replog_wasm_bg.wasm"
+  # wasm-bindgen writes the same module for every target (only the JavaScript glue
+  # differs), so wasm-opt, the slow step, runs once and the others reuse its output.
+  if [ -n "$optimised" ] && cmp -s "$module" "$optimised.in"; then
+    cp "$optimised" "$module"
+    continue
   fi
+  cp "$module" "$module.in"
+  "$here/node_modules/.bin/wasm-opt" "${wasm_opt_args[@]}" "$module.in" -o "$module"
+  optimised="$module"
 done
-# The package is "type": "module"; the nodejs target is CommonJS.
-echo '{ "type": "commonjs" }' >"$out/nodejs/package.json"
+[ -z "$optimised" ] || rm -f "$out"/*/replog_wasm_bg.wasm.in

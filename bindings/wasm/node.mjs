@@ -1,16 +1,14 @@
-// Node entry of @replog/wasm: the nodejs target (loaded synchronously) under the same import
-// as the browser's, `import init, { validateCatalog } from "@replog/wasm"`; `init()` has
-// nothing left to do and resolves at once.
-import { createRequire } from "node:module";
-
-const wasm = createRequire(import.meta.url)("./pkg/nodejs/replog_wasm.js");
+// Node entry of @replog/wasm: the Node build (an ES module that loads the WebAssembly module
+// synchronously) under the same import as the browser's, `import init, { validateCatalog }
+// from "@replog/wasm"`; `init()` has nothing left to do and resolves at once.
+import * as wasm from "./pkg/nodejs/replog_wasm.js";
 
 /** Resolves once the module is ready: at once in Node. */
 export default function init() {
   return Promise.resolve(wasm);
 }
 
-export const {
+export {
   validateCatalog,
   validateLogbook,
   catalogJsonSchema,
@@ -20,4 +18,4 @@ export const {
   buildContext,
   lintProgram,
   renderProgramMarkdown,
-} = wasm;
+} from "./pkg/nodejs/replog_wasm.js";

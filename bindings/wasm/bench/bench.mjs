@@ -1,54 +1,137 @@
-// Speed of validateCatalog(text) against JSON.parse + ajv (allErrors) and JSON.parse + zod 4
-// on the same document in the same run, in Node and in headless Chromium. Not a test: the
-// figures go in the issue note. Build the release package first:
+// Speed of validateCatalog(text) against JSON.parse + ajv (allErrors), JSON.parse + typia
+// validate and JSON.parse + zod 4 safeParse, on the same document in the same run, in Node
+// and in headless Chromium (Debian's `chromium`, driven by playwright-core, the page served on
+// loopback). Not a test: figures vary with the machine, so nothing asserts on them; they go
+// in the issue note. From a fresh clone:
 //
-//   bindings/wasm/build.sh --release
-//   (cd bindings/wasm/bench && npm install && node bench.mjs [DOCUMENT])
+//   (cd bindings/wasm && npm install && ./build.sh --release)
+//   (cd bindings/wasm/bench && npm install && node bench.mjs [DOCUMENT] [--rounds N] [--node-only]
+//     [--build LABEL])
 //
-// ajv and zod validate against the package's own catalogJsonSchema("draft2020-12") (zod
-// through z.fromJSONSchema), so all three check the same contract as far as JSON Schema can
-// express it (the cross-references it cannot, only replog checks).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+// DOCUMENT defaults to examples/data/sample-program.json; the invalid case is the same document
+// with four errors. Each figure is the best of N rounds (default 30) of 50 calls, every
+// contender taking its turn in each round. ajv and zod validate against the package's own
+// catalogJsonSchema("draft2020-12"), typia against the CatalogJSON types (the Node bench's
+// validator, typia-build.mjs), so they check what JSON Schema or TypeScript can express; the
+// cross-references only replog checks. The run rebuilds typia-js/ and dist/ (the page's
+// bundle of the other validators) first.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Ajv2020 from "ajv/dist/2020.js";
-import * as z from "zod";
+import * as esbuild from "esbuild";
+import { chromium } from "playwright-core";
+
+import { broken } from "./cases.mjs";
+import { buildTypia } from "./typia-build.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../../..");
-const replog = createRequire(import.meta.url)("../pkg/nodejs/replog_wasm.js");
-const path = process.argv[2] ?? join(root, "examples/data/sample-program.json");
-const text = readFileSync(path, "utf8");
-
-/** Median nanoseconds per call over rounds of `iterations` calls. */
-export function time(fn, iterations = 200, rounds = 15) {
-  for (let i = 0; i < iterations; i++) fn();
-  const samples = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < iterations; i++) fn();
-    samples.push(Number(process.hrtime.bigint() - start) / iterations);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(rounds / 2)];
-}
-
-const schema = replog.catalogJsonSchema("draft2020-12");
-const ajv = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
-const zod = z.fromJSONSchema(schema);
-
-const checks = {
-  "replog validateCatalog(text)": () => replog.validateCatalog(text).success,
-  "JSON.parse + ajv (allErrors)": () => ajv(JSON.parse(text)),
-  "JSON.parse + zod 4 safeParse": () => zod.safeParse(JSON.parse(text)).success,
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args.splice(at, 2)[1] : fallback;
 };
-for (const [name, fn] of Object.entries(checks)) {
-  if (fn() !== true) throw new Error(`${name} rejects ${path}`);
+const rounds = Number(option("--rounds", "30"));
+const build = option("--build", "build.sh --release");
+const nodeOnly = args.includes("--node-only") && args.splice(args.indexOf("--node-only"), 1);
+const path = resolve(args[0] ?? join(root, "examples/data/sample-program.json"));
+const text = readFileSync(path, "utf8");
+const documents = [
+  { label: "valid", text },
+  { label: "invalid (4 errors)", text: broken(text) },
+];
+
+const wasm = join(here, "../pkg/web/replog_wasm_bg.wasm");
+if (!existsSync(wasm) || !existsSync(join(here, "../pkg/nodejs/replog_wasm.js"))) {
+  throw new Error("no package build: run bindings/wasm/build.sh --release first");
 }
-const results = Object.fromEntries(Object.entries(checks).map(([name, fn]) => [name, time(fn)]));
-const ours = results["replog validateCatalog(text)"];
-console.log(`Node ${process.version}, ${path.replace(root + "/", "")} (${text.length} bytes)`);
-for (const [name, ns] of Object.entries(results)) {
-  console.log(`${name.padEnd(32)} ${(ns / 1000).toFixed(1).padStart(8)} µs  ${(ns / ours).toFixed(2)}x replog's time`);
+const size = readFileSync(wasm).length;
+// The figure the issue quotes: GNU gzip -9 (zlib's level 9 comes out about 1.5 % larger).
+const gzipped = execFileSync("gzip", ["-9", "-c", wasm]).length;
+
+buildTypia();
+await esbuild.build({
+  entryPoints: [join(here, "browser.mjs")],
+  outfile: join(here, "dist/browser.js"),
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  logLevel: "warning",
+});
+
+const { run } = await import("./browser.mjs");
+const replog = await import("../pkg/nodejs/replog_wasm.js");
+const runs = [{ env: `Node ${process.version}`, results: run(replog, documents, { rounds }) }];
+if (!nodeOnly) runs.push(await inChromium());
+
+console.log(`document: ${relative(root, path)} (${text.length} bytes)`);
+console.log(`module: pkg/web/replog_wasm_bg.wasm, ${size} bytes, ${gzipped} with gzip -9`);
+for (const [i, { label }] of documents.entries()) {
+  console.log(`\n${label} document: µs per call (best round), and time relative to replog's verdict`);
+  console.log(`${"".padEnd(38)}${runs.map(({ env }) => env.padStart(24)).join("")}`);
+  const names = Object.keys(runs[0].results[i].micros);
+  for (const name of names) {
+    const cells = runs.map(({ results }) => {
+      const { micros, verdicts } = results[i];
+      const ratio = micros[name] / micros["replog validateCatalog(text)"];
+      const missed = verdicts[name] !== (label === "valid") ? " (missed)" : "";
+      return `${micros[name].toFixed(1)} µs ${ratio.toFixed(2)}x${missed}`.padStart(24);
+    });
+    console.log(`${name.padEnd(38)}${cells.join("")}`);
+  }
+}
+console.log("\nbuild | gzipped | validateCatalog | ajv | typia | zod4 (valid document, µs; --build names the build)");
+for (const { env, results } of runs) {
+  const m = results[0].micros;
+  const cell = (name) => m[name].toFixed(0);
+  console.log(
+    `${build}, ${env} | ${gzipped} | ${cell("replog validateCatalog(text)")} | ` +
+      `${cell("JSON.parse + ajv (allErrors)")} | ${cell("JSON.parse + typia validate")} | ` +
+      `${cell("JSON.parse + zod 4 safeParse")}; replog is ` +
+      `${(m["JSON.parse + ajv (allErrors)"] / m["replog validateCatalog(text)"]).toFixed(2)}x ajv's speed ` +
+      `(goal 1.3x), ${(m["JSON.parse + zod 4 safeParse"] / m["replog validateCatalog(text)"]).toFixed(2)}x zod's (goal 2x)`,
+  );
+}
+
+/** The same bench in headless Chromium, the page served from the repository on loopback. */
+async function inChromium() {
+  const server = spawn("python3", ["-u", "-m", "http.server", "0", "--bind", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  try {
+    const base = await new Promise((done, fail) => {
+      let out = "";
+      server.stdout.on("data", (chunk) => {
+        out += chunk;
+        const port = out.match(/port (\d+)/)?.[1];
+        if (port) done(`http://127.0.0.1:${port}`);
+      });
+      server.on("exit", (code) => fail(new Error(`http.server exited with ${code}: ${out}`)));
+    });
+    const browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on("pageerror", (error) => errors.push(error));
+      await page.goto(`${base}/bindings/wasm/bench/page.html`);
+      await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 }).catch((e) => {
+        throw new Error(`the bench page did not load: ${errors.join("; ") || e.message}`);
+      });
+      const results = await page.evaluate(([docs, options]) => window.bench(docs, options), [
+        documents,
+        { rounds },
+      ]);
+      return { env: `Chromium ${browser.version()}`, results };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+  }
 }

@@ -19,6 +19,7 @@ mod convert;
 mod error;
 mod matching;
 mod options;
+mod pending;
 mod plan;
 mod program;
 mod schema;

@@ -1,25 +1,28 @@
 //! `validateCatalog` and `validateLogbook`: the verdicts of `replog_catalog::Validator`.
 
 use replog_core::Issue;
-use serde::Serialize;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::convert::{Document, to_js};
 use crate::options::Options;
+use crate::pending::{self, Pending};
 
 /// Validates a CatalogJSON document (JSON text or a plain value) against `options.catalog`
 /// (the host's existing exercises) and `options.equipment`: `{ success: true, data, issues }`
 /// with the warnings, or `{ success: false, issues }` with every issue in document order.
+/// `data` is built when first read (see [`crate::pending`]).
 #[wasm_bindgen(js_name = validateCatalog, unchecked_return_type = "Result<Catalog>")]
 pub fn validate_catalog(
     #[wasm_bindgen(unchecked_param_type = "DocumentInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    pending::forget();
+    let kept = options.clone().unwrap_or(JsValue::UNDEFINED);
     let (validator, _) = Options::new(options)?.validator(true)?;
     let document = Document::read(&input, "input")?;
-    let (document, issues) = validator.validate(&document.text).into_parts();
-    outcome(document.as_ref(), &issues)
+    let (document, issues) = validator.validate(&document.bytes).into_parts();
+    outcome(document, &issues, &input, &kept)
 }
 
 /// Validates a Logbook JSON document against `options.catalog`: the same result shape as
@@ -29,18 +32,32 @@ pub fn validate_logbook(
     #[wasm_bindgen(unchecked_param_type = "DocumentInput")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LogbookOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
+    pending::forget();
+    let kept = options.clone().unwrap_or(JsValue::UNDEFINED);
     let (validator, _) = Options::new(options)?.validator(false)?;
     let document = Document::read(&input, "input")?;
-    let (document, issues) = validator.validate_logbook(&document.text).into_parts();
-    outcome(document.as_ref(), &issues)
+    let (document, issues) = validator.validate_logbook(&document.bytes).into_parts();
+    outcome(document, &issues, &input, &kept)
 }
 
 /// `{ success, data?, issues }` for a document (built only when it has no error) and its
-/// issues. `data` is the typed document as the validator built it, serialised: the same
-/// value the Rust, Python and Node packages give.
-fn outcome<T: Serialize>(document: Option<&T>, issues: &[Issue]) -> Result<JsValue, JsValue> {
-    let data = document.map(to_js).transpose()?;
-    result(data, &to_js(issues)?)
+/// issues. `data` is the typed document as the validator built it: the same value the Rust,
+/// Python and Node packages give.
+fn outcome<T: Into<Pending>>(
+    document: Option<T>,
+    issues: &[Issue],
+    input: &JsValue,
+    options: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let issues = to_js(issues)?;
+    let Some(document) = document else {
+        return result(None, &issues);
+    };
+    let object = js_sys::Object::new();
+    js_sys::Reflect::set(&object, &"success".into(), &JsValue::TRUE)?;
+    pending::define_data(&object, document.into(), input, options);
+    js_sys::Reflect::set(&object, &"issues".into(), &issues)?;
+    Ok(object.into())
 }
 
 /// The result object `{ success, data, issues }`, `data` present exactly when it succeeded.

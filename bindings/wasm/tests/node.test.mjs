@@ -40,6 +40,65 @@ test("results are plain objects and arrays, never Maps", () => {
   assert.deepStrictEqual(Object.keys(failed.issues[0]), ["path", "code", "message", "severity"]);
 });
 
+test("data is built when first read, then is a plain member", () => {
+  const text = read("sample-program.json");
+  const result = replog.validateCatalog(text);
+  const before = Object.getOwnPropertyDescriptor(result, "data");
+  assert.equal(typeof before.get, "function", "data waits for its first read");
+  assert.equal(before.enumerable, true);
+  assert.deepStrictEqual(Object.keys(result), ["success", "data", "issues"]);
+  const data = result.data;
+  assert.equal(data.programs[0].name, JSON.parse(text).programs[0].name);
+  const after = Object.getOwnPropertyDescriptor(result, "data");
+  assert.equal(after.value, data, "the first read's value is kept");
+  assert.equal(after.writable, true);
+  assert.deepStrictEqual(Object.getOwnPropertySymbols(result), [], "nothing left behind");
+  // Spread and JSON see data like any member, before and after a read.
+  assert.deepStrictEqual({ ...replog.validateCatalog(text) }.data, data);
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(replog.validateCatalog(text))).data, data);
+  // Writing data before reading it replaces it.
+  const written = replog.validateCatalog(text);
+  written.data = "mine";
+  assert.equal(written.data, "mine");
+});
+
+test("data of an older result is its own document, validated again", () => {
+  const program = read("sample-program.json");
+  const logbook = read("sample-logbook.json");
+  const first = replog.validateCatalog(program);
+  const second = replog.validateCatalog(read("spec-example.json"));
+  const book = replog.validateLogbook(logbook);
+  const expected = replog.validateCatalog(program).data;
+  assert.deepStrictEqual(first.data, expected);
+  assert.deepStrictEqual(second.data, replog.validateCatalog(read("spec-example.json")).data);
+  assert.equal(book.data.athlete.name, JSON.parse(logbook).athlete.name);
+  assert.deepStrictEqual(book.data, replog.validateLogbook(logbook).data);
+
+  // A document checked against the host's catalog and the athlete's equipment: validated
+  // again with the same options.
+  const host = JSON.parse(program);
+  const draft = JSON.stringify({
+    catalog_version: 1,
+    programs: [{ name: "Uses the host", weeks: [{ number: 1, days: [{ number: 1, exercises: [
+      { exercise: "Power Clean", sort_order: 1, sets: [{ reps: 3 }] }] }] }] }],
+  });
+  const options = { catalog: host, equipment: ["barbell", "bumper_plates"] };
+  const hosted = replog.validateCatalog(draft, options);
+  assert.equal(hosted.success, true, JSON.stringify(hosted.issues));
+  replog.validateCatalog(program);
+  assert.equal(hosted.data.programs[0].name, "Uses the host");
+  // Options changed before the first read, so that the document is no longer valid: the read
+  // throws rather than give a document its result never described.
+  const stale = replog.validateCatalog(draft, options);
+  replog.validateCatalog(program);
+  options.equipment = ["barbell"];
+  assert.throws(() => stale.data, (error) => {
+    assert.equal(error.name, "ReplogError");
+    assert.equal(error.code, "invalid_argument");
+    return true;
+  });
+});
+
 test("the OpenAI strict schema closes every object", () => {
   const schema = replog.catalogJsonSchema("openai-strict");
   assert.equal(schema.additionalProperties, false);

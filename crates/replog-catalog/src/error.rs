@@ -13,6 +13,7 @@ pub enum CatalogError {
     #[error(transparent)]
     Invalid(Box<InvalidDocument>),
     /// An app export could not be imported.
+    #[cfg(feature = "apps")]
     #[error(transparent)]
     Import(#[from] crate::apps::ImportError),
     /// An import plan that cannot be applied; every conflict is inside.

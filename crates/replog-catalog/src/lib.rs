@@ -7,6 +7,10 @@
 //! a document enters the host ([`plan`], [`ImportPlanner`]), and converters from other formats
 //! ([`convert`]).
 //!
+//! Features (both on by default): `convert` (the converters of [`convert`]; its equipment
+//! vocabulary is always built) and `apps` (app-export import, which reads CSV and dates).
+//! The browser package turns both off: it needs neither, nor the `csv` reader.
+//!
 //! ```
 //! use replog_catalog::Validator;
 //!
@@ -21,6 +25,7 @@
 //! assert_eq!(issue.message, "rpe must be a multiple of 0.5, got 7.3");
 //! ```
 
+#[cfg(feature = "apps")]
 pub mod apps;
 pub mod convert;
 mod document;

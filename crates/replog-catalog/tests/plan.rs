@@ -1030,6 +1030,15 @@ fn reading_a_draft_leaves_unresolved_references_to_the_plan_and_nothing_else() {
         panic!("not an object");
     };
     assert_eq!(invalid.issues[0].code.as_str(), "invalid_type");
+
+    // The text itself is read, as the validator reads it: a member given twice is the
+    // validator's `duplicate`, not the last copy kept silently.
+    let twice = r#"{"catalog_version": 1, "programs": [], "programs": []}"#;
+    let Err(CatalogError::Invalid(invalid)) = ImportPlanner::read_document(twice) else {
+        panic!("a member given twice is an error");
+    };
+    assert_eq!(invalid.issues, replog_catalog::validate(twice).issues());
+    assert_eq!(invalid.issues[0].code.as_str(), "duplicate");
 }
 
 #[test]

@@ -100,9 +100,9 @@ pub(super) fn apply(planner: &ImportPlanner, document: &Catalog, reviewed: Revie
     }
 
     let document = Catalog::new(exercises, programs);
-    // A document built from a valid one always serialises; `null` would be reported.
-    let value = serde_json::to_value(&document).unwrap_or_default();
-    let validation = planner.validator().validate_value(&value);
+    // A document built from a valid one always serialises; empty text would be reported.
+    let text = serde_json::to_vec(&document).unwrap_or_default();
+    let validation = planner.validator().validate(&text);
     Applied {
         document,
         validation,

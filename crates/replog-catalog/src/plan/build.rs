@@ -121,7 +121,7 @@ impl ImportPlanner {
         let placeholders: Vec<Exercise> = names.into_iter().map(Exercise::named).collect();
         Validator::new()
             .with_exercises(&placeholders)
-            .validate_value(&value)
+            .validate(bytes)
             .into_result()
     }
 
