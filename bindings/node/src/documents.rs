@@ -8,30 +8,24 @@ use replog_core::{Catalog, Date, ExerciseIndex, Logbook};
 use serde::de::DeserializeOwned;
 
 use crate::error::misuse;
-use crate::validate::{Text, read};
+use crate::validate::{Text, bytes};
 
 /// A valid logbook, or a thrown error naming `what`.
 pub(crate) fn logbook(text: &Text<'_>, what: &str) -> Result<Logbook> {
     let validator = Validator::new();
-    read(
-        text,
-        |s| validator.validate_logbook_str(s),
-        |b| validator.validate_logbook(b),
-    )
-    .into_result()
-    .map_err(|e| misuse(format!("{what}: {e}")))
+    validator
+        .validate_logbook(bytes(text))
+        .into_result()
+        .map_err(|e| misuse(format!("{what}: {e}")))
 }
 
 /// A valid CatalogJSON document, or a thrown error naming `what`.
 pub(crate) fn catalog(text: &Text<'_>, what: &str) -> Result<Catalog> {
     let validator = Validator::new();
-    read(
-        text,
-        |s| validator.validate_str(s),
-        |b| validator.validate(b),
-    )
-    .into_result()
-    .map_err(|e| misuse(format!("{what}: {e}")))
+    validator
+        .validate(bytes(text))
+        .into_result()
+        .map_err(|e| misuse(format!("{what}: {e}")))
 }
 
 /// Every catalog of a list, each error naming its index.
