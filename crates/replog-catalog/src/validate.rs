@@ -8,7 +8,7 @@ use serde::de::DeserializeSeed;
 use serde::ser::SerializeStruct;
 
 use crate::document::{Against, DocState, DocX};
-use crate::engine::{Ctx, Visit};
+use crate::engine::{Ctx, ReadError, Reader, Visit};
 use crate::error::{CatalogError, DocumentKind, InvalidDocument};
 use crate::logbook::{LogbookState, LogbookX};
 use replog_core::ExerciseIndex;
@@ -212,15 +212,15 @@ impl Validator {
             Err(too_big) => return Validation::failed(too_big),
         };
         match std::str::from_utf8(input) {
-            // UTF-8 checked once for the whole text (word at a time), so the parser does not
+            // UTF-8 checked once for the whole text (word at a time), so the reader does not
             // check each string again: about a tenth of the work on a typical program.
-            Ok(text) => self.run_json(serde_json::Deserializer::from_str(text), mode),
+            Ok(text) => self.run_text(text, mode),
             Err(error) => Validation::failed(not_utf8(input, &error)),
         }
     }
 
-    /// [`run_bytes`](Self::run_bytes) over a `&str`: the same admission, then serde_json's
-    /// `str` reader, which trusts the text to be UTF-8 instead of checking every string.
+    /// [`run_bytes`](Self::run_bytes) over a `&str`: the same admission, then the reader,
+    /// which trusts the text to be UTF-8.
     fn run_str<T: ReadRoot>(&self, input: &str, mode: Mode) -> Validation<T> {
         let admitted = match self.admit(input.as_bytes()) {
             Ok(admitted) => admitted.len(),
@@ -228,7 +228,7 @@ impl Validator {
         };
         // `admit` only strips a leading U+FEFF (whole), so the rest starts on a char boundary.
         let input = input.get(input.len() - admitted..).unwrap_or(input);
-        self.run_json(serde_json::Deserializer::from_str(input), mode)
+        self.run_text(input, mode)
     }
 
     /// The text past a leading UTF-8 byte order mark, or the `too_big` issue when it exceeds
@@ -247,20 +247,17 @@ impl Validator {
     }
 
     /// Runs the seeds over JSON text and requires nothing but whitespace after the document.
-    fn run_json<'de, T: ReadRoot, R: serde_json::de::Read<'de>>(
-        &self,
-        mut deserializer: serde_json::Deserializer<R>,
-        mode: Mode,
-    ) -> Validation<T> {
-        match self.run(&mut deserializer, mode) {
+    fn run_text<T: ReadRoot>(&self, text: &str, mode: Mode) -> Validation<T> {
+        let mut reader = Reader::new(text);
+        match self.run(&mut reader, mode) {
             // Text after the document makes the text not JSON.
-            Run::Done(validation) => match deserializer.end() {
+            Run::Done(validation) => match reader.end() {
                 Ok(()) => validation,
-                Err(error) => Validation::failed(invalid_json(&error)),
+                Err(error) => Validation::failed(not_json(text, error)),
             },
             // Stopped on purpose: the rest of the text was never read, and the issues say why.
             Run::Stopped(validation) => validation,
-            Run::NotJson(error) => Validation::failed(invalid_json(&error)),
+            Run::NotJson(error) => Validation::failed(not_json(text, error)),
         }
     }
 
@@ -379,18 +376,109 @@ enum Run<T, E> {
 #[cold]
 fn not_utf8(input: &[u8], error: &std::str::Utf8Error) -> Issue {
     let at = error.valid_up_to();
+    let (line, column) = line_and_column(input, at);
+    let message = format!(
+        "invalid JSON at line {line}, column {column}: the text is not UTF-8 (byte 0x{:02X} starts no valid sequence)",
+        input[at]
+    );
+    Issue::new(Path::root(), Code::InvalidJson, message)
+}
+
+/// The `invalid_json` issue of text the reader stopped in. The message is serde_json's, by
+/// reading the text again with it: the messages users have always had ("expected `,` or `]`
+/// at line 3, column 9"), while the reader itself carries only an offset. The two accept the
+/// same texts (a differential test holds them to it); were serde_json ever to accept what the
+/// reader refused, the issue still names the line and column where the reader stopped.
+#[cold]
+#[inline(never)]
+fn not_json(text: &str, error: ReadError) -> Issue {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let read = serde::Deserializer::deserialize_any(&mut deserializer, Sink)
+        .and_then(|()| deserializer.end());
+    match read {
+        Err(error) => invalid_json(&error),
+        Ok(_) => {
+            let at = error.syntax_at().unwrap_or(0).min(text.len());
+            let (line, column) = line_and_column(text.as_bytes(), at);
+            let found = text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or_else(|| "the end of the text".to_owned(), |c| format!("{c:?}"));
+            Issue::new(
+                Path::root(),
+                Code::InvalidJson,
+                format!("invalid JSON at line {line}, column {column}: unexpected {found}"),
+            )
+        }
+    }
+}
+
+/// Reads a value with serde_json and keeps nothing. Unlike `IgnoredAny`, which serde_json
+/// skips without checking escapes or number ranges, every string and number is read, so the
+/// errors are those of a real parse.
+struct Sink;
+
+impl<'de> serde::de::Visitor<'de> for Sink {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Sink)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(Sink)?.is_some() {
+            map.next_value_seed(Sink)?;
+        }
+        Ok(())
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Sink {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+/// The line and column (counted in bytes from 1, as serde_json counts) of byte `at`.
+fn line_and_column(input: &[u8], at: usize) -> (usize, usize) {
     let before = &input[..at];
     let line = 1 + before.iter().filter(|&&byte| byte == b'\n').count();
     let line_start = before
         .iter()
         .rposition(|&byte| byte == b'\n')
         .map_or(0, |newline| newline + 1);
-    let column = at - line_start + 1;
-    let message = format!(
-        "invalid JSON at line {line}, column {column}: the text is not UTF-8 (byte 0x{:02X} starts no valid sequence)",
-        input[at]
-    );
-    Issue::new(Path::root(), Code::InvalidJson, message)
+    (line, at - line_start + 1)
 }
 
 fn invalid_json(error: &serde_json::Error) -> Issue {

@@ -12,6 +12,7 @@
 mod ctx;
 mod object;
 mod primitives;
+mod reader;
 
 pub(crate) use ctx::{Ctx, Seg};
 pub(crate) use object::{Fields, Seen, fields, missing, next_field};
@@ -19,6 +20,7 @@ pub(crate) use primitives::{
     ArrayX, BoolX, DateX, Elements, EnumX, IntX, NameX, Named, NumX, ReqStr, Skip, StrX, TokenX,
     VersionX, element, required_text,
 };
+pub(crate) use reader::{ReadError, Reader};
 
 use std::fmt;
 use std::marker::PhantomData;
