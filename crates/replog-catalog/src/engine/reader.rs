@@ -279,120 +279,127 @@ impl<'de> Reader<'de> {
         if negative {
             self.pos += 1;
         }
-        // The integer part: `0` or a digit 1-9 and more digits.
-        let mut mantissa: u64 = 0;
-        let mut overflow = false;
-        match self.bytes.get(self.pos) {
-            Some(b'0') => {
-                self.pos += 1;
-                if self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
-                    return Err(self.error());
-                }
-            }
-            Some(b'1'..=b'9') => {
-                while let Some(&byte) = self.bytes.get(self.pos) {
-                    if !byte.is_ascii_digit() {
-                        break;
-                    }
-                    let digit = u64::from(byte - b'0');
-                    match mantissa.checked_mul(10).and_then(|m| m.checked_add(digit)) {
-                        Some(next) => mantissa = next,
-                        None => overflow = true,
-                    }
-                    self.pos += 1;
-                }
-            }
-            _ => return Err(self.error()),
+        // The integer part: `0`, or a digit 1-9 and more digits.
+        let whole_start = self.pos;
+        let mut mantissa = self.digits(0);
+        let whole = self.pos - whole_start;
+        if whole == 0 || (whole > 1 && self.bytes.get(whole_start) == Some(&b'0')) {
+            return Err(ReadError { at: whole_start });
         }
-        let mut scale: i32 = 0;
+        let mut digits = whole;
+        let mut scale: i64 = 0;
         let mut float = false;
         if self.bytes.get(self.pos) == Some(&b'.') {
             float = true;
             self.pos += 1;
-            let first = self.pos;
-            while let Some(&byte) = self.bytes.get(self.pos) {
-                if !byte.is_ascii_digit() {
-                    break;
-                }
-                if !overflow {
-                    let digit = u64::from(byte - b'0');
-                    match mantissa.checked_mul(10).and_then(|m| m.checked_add(digit)) {
-                        Some(next) => {
-                            mantissa = next;
-                            scale -= 1;
-                        }
-                        None => overflow = true,
-                    }
-                }
-                self.pos += 1;
-            }
-            if self.pos == first {
+            let fraction_start = self.pos;
+            mantissa = self.digits(mantissa);
+            let fraction = self.pos - fraction_start;
+            if fraction == 0 {
                 return Err(self.error());
+            }
+            digits += fraction;
+            #[allow(clippy::cast_possible_wrap)] // at most the text's length
+            {
+                scale = -(fraction as i64);
             }
         }
         if matches!(self.bytes.get(self.pos), Some(b'e' | b'E')) {
             float = true;
             self.pos += 1;
-            let exponent_negative = match self.bytes.get(self.pos) {
+            let sign = match self.bytes.get(self.pos) {
                 Some(b'-') => {
                     self.pos += 1;
-                    true
+                    -1
                 }
                 Some(b'+') => {
                     self.pos += 1;
-                    false
+                    1
                 }
-                _ => false,
+                _ => 1,
             };
-            let first = self.pos;
-            let mut exponent: i32 = 0;
+            let exponent_start = self.pos;
+            let mut exponent: i64 = 0;
             while let Some(&byte) = self.bytes.get(self.pos) {
                 if !byte.is_ascii_digit() {
                     break;
                 }
-                exponent = exponent
-                    .saturating_mul(10)
-                    .saturating_add(i32::from(byte - b'0'));
+                exponent = (exponent * 10 + i64::from(byte - b'0')).min(1 << 32);
                 self.pos += 1;
             }
-            if self.pos == first {
+            if self.pos == exponent_start {
                 return Err(self.error());
             }
-            scale = scale.saturating_add(if exponent_negative {
-                -exponent
-            } else {
-                exponent
-            });
+            scale += sign * exponent;
         }
-        if !float && !overflow {
-            if !negative {
-                return visitor.visit_u64(mantissa);
+        // Up to 19 digits cannot overflow a u64, so `digits` wrapped nothing.
+        if digits <= 19 {
+            if !float {
+                if !negative {
+                    return visitor.visit_u64(mantissa);
+                }
+                if mantissa != 0 && mantissa <= 1 << 63 {
+                    #[allow(clippy::cast_possible_wrap)] // 2^63 wraps to i64::MIN, as meant
+                    return visitor.visit_i64((mantissa as i64).wrapping_neg());
+                }
             }
-            if mantissa != 0 && mantissa <= 1 << 63 {
-                #[allow(clippy::cast_possible_wrap)] // 2^63 wraps to i64::MIN, as meant
-                return visitor.visit_i64((mantissa as i64).wrapping_neg());
-            }
-        }
-        // Exact when the digits fit in 53 bits and the power of ten is exact (Clinger's fast
-        // path); otherwise the standard library's correctly rounded parse of the same digits.
-        let value = match (overflow, scale) {
-            (false, -22..=22) if mantissa < 1 << 53 => {
+            // Exact when the digits fit in 53 bits and the power of ten is exact (Clinger's
+            // fast path).
+            if mantissa < 1 << 53 && (-22..=22).contains(&scale) {
                 #[allow(clippy::cast_precision_loss)] // below 2^53: exact
                 let m = mantissa as f64;
                 let power = POW10[scale.unsigned_abs() as usize];
-                if scale < 0 { m / power } else { m * power }
+                let value = if scale < 0 { m / power } else { m * power };
+                return visitor.visit_f64(if negative { -value } else { value });
             }
-            _ => {
-                let text = self.text.get(start..self.pos).ok_or_else(|| self.error())?;
-                let parsed: f64 = text.parse().map_err(|_| self.error())?;
-                if parsed.is_infinite() {
-                    // serde_json: "number out of range".
-                    return Err(ReadError { at: start });
+        }
+        self.slow_number(start, float, negative, visitor)
+    }
+
+    /// The digits at `pos` appended to `mantissa` (wrapping: the caller counts them).
+    #[inline]
+    fn digits(&mut self, mut mantissa: u64) -> u64 {
+        while let Some(&byte) = self.bytes.get(self.pos) {
+            let digit = byte.wrapping_sub(b'0');
+            if digit > 9 {
+                break;
+            }
+            mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+            self.pos += 1;
+        }
+        mantissa
+    }
+
+    /// A number with more digits than a `u64` holds, or past the exact fast path: an integer
+    /// that still fits its type keeps it; anything else is the standard library's correctly
+    /// rounded `f64`, and out of `f64`'s range is an error (serde_json's "number out of
+    /// range").
+    #[cold]
+    #[inline(never)]
+    fn slow_number<V: Visitor<'de>>(
+        &mut self,
+        start: usize,
+        float: bool,
+        negative: bool,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        let text = self.text.get(start..self.pos).ok_or_else(|| self.error())?;
+        if !float {
+            if !negative {
+                if let Ok(n) = text.parse::<u64>() {
+                    return visitor.visit_u64(n);
                 }
-                return visitor.visit_f64(parsed);
+            } else if let Ok(n) = text.parse::<i64>() {
+                if n != 0 {
+                    return visitor.visit_i64(n);
+                }
             }
-        };
-        visitor.visit_f64(if negative { -value } else { value })
+        }
+        let value: f64 = text.parse().map_err(|_| self.error())?;
+        if value.is_infinite() {
+            return Err(ReadError { at: start });
+        }
+        visitor.visit_f64(value)
     }
 }
 
