@@ -4,7 +4,7 @@
 // not a test: figures vary with the machine, so nothing asserts on them.
 //
 //   cd bindings/node/bench && npm install && node typia-build.mjs
-//   cargo build -p replog-node --release   (then: cp $CARGO_TARGET_DIR/release/libreplog_node.so .release/replog.node)
+//   cargo build -p replog-node --profile dist   (then: cp $CARGO_TARGET_DIR/dist/libreplog_node.so .release/replog.node)
 //   node validate.mjs [--addon .release/replog.node] [--baseline .release/base.node] [--seconds 1]
 //
 // --baseline adds another build of the addon (the commit before a change, say) to the same

@@ -1,7 +1,7 @@
 """Speed of `validate_catalog(bytes)` and `parse_catalog(bytes)` against pydantic v2 and
 msgspec on the same 12-week program, valid and invalid (not run by the test command).
 
-    maturin build --release -m bindings/python/Cargo.toml -o target/python/release-wheels
+    maturin build -m bindings/python/Cargo.toml -o target/python/release-wheels   (the `dist` profile)
     python -m venv /tmp/bench && /tmp/bench/bin/pip install target/python/release-wheels/replog-*.whl "pydantic>=2.11,<3" "msgspec>=0.19"
     /tmp/bench/bin/python bindings/python/bench/bench_validate.py
 
