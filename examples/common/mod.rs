@@ -91,8 +91,5 @@ pub(crate) fn print_text(text: &str) -> Result<(), String> {
 
 /// A date given as `YYYY-MM-DD` to `flag`, or a usage error naming the flag and the text.
 pub(crate) fn parse_date(text: &str, flag: &str) -> Result<replog::core::Date, String> {
-    text.parse::<replog::core::Date>()
-        .ok()
-        .filter(|_| text.len() == 10)
-        .ok_or_else(|| format!("{flag} must be a date written YYYY-MM-DD, found {text:?}"))
+    replog::core::parse_date(text).map_err(|problem| format!("{flag} {problem}, found {text:?}"))
 }

@@ -49,8 +49,8 @@ pub(crate) fn index(catalogs: &[Catalog]) -> ExerciseIndex {
 
 /// A `YYYY-MM-DD` date.
 pub(crate) fn date(text: &str, what: &str) -> Result<Date> {
-    text.parse()
-        .map_err(|e| misuse(format!("{what} must be YYYY-MM-DD, found {text:?}: {e}")))
+    replog_core::parse_date(text)
+        .map_err(|problem| misuse(format!("{what} {problem}, found {text:?}")))
 }
 
 /// A value of a serde enum from its name (`"kg"`, `"strong"`, ...).

@@ -350,12 +350,7 @@ fn input(options: &GenerateProgramOptions<'_>) -> Result<GenerateInput> {
         context = context.with_catalog(&index);
     }
     if let Some(as_of) = &options.as_of {
-        let date = as_of.parse().map_err(|e| {
-            misuse(format!(
-                "options.asOf must be YYYY-MM-DD, found {as_of:?}: {e}"
-            ))
-        })?;
-        context = context.with_as_of(date);
+        context = context.with_as_of(crate::documents::date(as_of, "options.asOf")?);
     }
     Ok(GenerateInput {
         context: Arc::new(build_context(&logbook, &context)),

@@ -10,7 +10,9 @@ use replog_core::lint::{LintOptions, lint_catalog};
 use replog_core::metrics::period::{Period, PeriodKind};
 use replog_core::metrics::{E1rmFormula, period_metrics};
 use replog_core::report::{ReportNumbers, ReportPayload, ReportV2, WrittenBy, deterministic_words};
-use replog_core::{AthleteContext, Date, ExerciseIndex, Logbook, Program, build_context};
+use replog_core::{
+    AthleteContext, Date, ExerciseIndex, Logbook, Program, build_context, parse_date,
+};
 
 use crate::convert::from_python;
 use crate::error::issue_list;
@@ -19,14 +21,8 @@ use crate::validate::{catalog_document, host_exercises, logbook_document};
 
 /// A date written `YYYY-MM-DD`.
 pub(crate) fn date(text: &str, what: &str) -> PyResult<Date> {
-    text.parse::<Date>()
-        .ok()
-        .filter(|_| text.len() == 10)
-        .ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "{what} must be a date written YYYY-MM-DD, found {text:?}"
-            ))
-        })
+    parse_date(text)
+        .map_err(|problem| PyValueError::new_err(format!("{what} {problem}, found {text:?}")))
 }
 
 /// The host index of the `catalogs` keyword argument (empty when none).

@@ -1,7 +1,7 @@
 //! `buildContext`: the athlete context of a logbook (`replog_core::build_context`).
 
+use replog_core::ExerciseIndex;
 use replog_core::context::{ContextOptions, build_context as core_build_context};
-use replog_core::{Date, ExerciseIndex};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -20,10 +20,10 @@ pub fn build_context(
 ) -> Result<JsValue, JsValue> {
     let options = Options::new(options)?;
     let as_of = match options.string("asOf")? {
-        Some(text) => Some(text.parse::<Date>().map_err(|failure| {
+        Some(text) => Some(replog_core::parse_date(&text).map_err(|failure| {
             error::new(
                 ErrorCode::InvalidArgument,
-                &format!("options.asOf {text:?} is not a date (YYYY-MM-DD): {failure}"),
+                &format!("options.asOf {failure}, found {text:?}"),
             )
         })?),
         None => None,

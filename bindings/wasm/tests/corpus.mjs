@@ -45,6 +45,21 @@ function synthetic() {
       exercises: [{ name: "Sentadilla búlgara \u{1F3CB}", equipment: ["dumbbell"] }],
     }),
     "duplicate-key.json": '{"catalog_version": 1, "catalog_version": 1}',
+    // Names equal only after Unicode normalization (NFKC and case folding), which the
+    // browser module leaves to the JavaScript engine: fullwidth letters, a ligature, an
+    // accent written precomposed and as a combining mark.
+    "normalization.json": JSON.stringify({
+      catalog_version: 1,
+      exercises: [
+        { name: "Back Squat" },
+        { name: "\uFF22\uFF41\uFF43\uFF4B \uFF33\uFF51\uFF55\uFF41\uFF54" },
+        { name: "Kettlebell \uFB02ip" },
+        { name: "kettlebell flip" },
+        { name: "Caf\u00E9 Press" },
+        { name: "Cafe\u0301 Press" },
+        { name: "\u2168 Rounds" },
+      ],
+    }),
   };
   return Object.entries(docs).map(([name, body]) => {
     const path = join(dir, name);
@@ -116,7 +131,17 @@ export function cases() {
       expected: rustJson("validate", ["--logbook", path]),
     });
   }
-  const names = ["Clean", "Power Cleans", "Kettlebell Suitcase Carry", "Zumba", "  BACK squat "];
+  const names = [
+    "Clean",
+    "Power Cleans",
+    "Kettlebell Suitcase Carry",
+    "Zumba",
+    "  BACK squat ",
+    // Matched through NFKD without marks: fullwidth letters, accents, a ligature.
+    "\uFF23\uFF4C\uFF45\uFF41\uFF4E",
+    "B\u00E1ck Squ\u00E2t",
+    "Su\uFB01tcase Carry",
+  ];
   out.push({
     name: "matchExercises",
     fn: "matchExercises",

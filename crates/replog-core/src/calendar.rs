@@ -5,7 +5,64 @@
 //! low-level date algorithms"), pure integer arithmetic that never fails for any
 //! [`Date`], so no signal can panic on an extreme date.
 
+use std::fmt;
+
 use crate::logbook::Date;
+
+/// Why text is not a date: [`parse_date`]'s error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not written `YYYY-MM-DD` (four digits, a hyphen, two, a hyphen, two).
+    Shape,
+    /// Written `YYYY-MM-DD` but no day of the calendar (`2026-02-30`, `2026-13-01`).
+    NotADay,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Shape => "must be a date written YYYY-MM-DD",
+            Self::NotADay => "is not a day of the calendar",
+        })
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Reads a calendar date written `YYYY-MM-DD` (ISO 8601's extended calendar form, nothing
+/// else: no time, no offset, no week or ordinal dates), as every document and option holds
+/// dates.
+///
+/// The one date reader of the crates and bindings. It leaves the general date parser of the
+/// date library out of builds that need only this (the browser package's size).
+///
+/// ```
+/// use replog_core::{DateError, parse_date};
+///
+/// assert_eq!(parse_date("2026-02-28").map(|d| d.day()), Ok(28));
+/// assert_eq!(parse_date("2026-02-30"), Err(DateError::NotADay));
+/// assert_eq!(parse_date("2026-2-3"), Err(DateError::Shape));
+/// ```
+pub fn parse_date(text: &str) -> Result<Date, DateError> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, &b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(DateError::Shape);
+    }
+    let number = |range: std::ops::Range<usize>| {
+        bytes[range]
+            .iter()
+            .fold(0i16, |n, &digit| n * 10 + i16::from(digit - b'0'))
+    };
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    let month = i8::try_from(month).map_err(|_| DateError::NotADay)?;
+    let day = i8::try_from(day).map_err(|_| DateError::NotADay)?;
+    Date::new(year, month, day).map_err(|_| DateError::NotADay)
+}
 
 /// An ISO week (Monday to Sunday) as a consecutive integer: week `n + 1` follows week `n`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,6 +162,40 @@ pub(crate) fn civil_from_days(days: i64) -> Date {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn parse_date_reads_only_the_extended_calendar_form() {
+        assert_eq!(
+            parse_date("2024-02-29").map(|d| (d.year(), d.month(), d.day())),
+            Ok((2024, 2, 29))
+        );
+        assert_eq!(parse_date("0000-01-01").map(|d| d.year()), Ok(0));
+        for not_a_day in [
+            "2023-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "2026-01-00",
+        ] {
+            assert_eq!(
+                parse_date(not_a_day),
+                Err(DateError::NotADay),
+                "{not_a_day}"
+            );
+        }
+        for shape in [
+            "",
+            "2026-1-01",
+            "2026-01-01T00:00",
+            "+2026-01-01",
+            "20260101",
+            "2026/01/01",
+            "\u{ff12}026-01-01",
+            "2026-01-1 ",
+        ] {
+            assert_eq!(parse_date(shape), Err(DateError::Shape), "{shape:?}");
+        }
+    }
+
     use super::*;
 
     fn date(text: &str) -> Date {

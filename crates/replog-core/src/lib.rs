@@ -25,8 +25,10 @@ mod program;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod unicode;
 mod version;
 
+pub use calendar::{DateError, parse_date};
 pub use catalog::{Catalog, CatalogVersion};
 pub use context::{AthleteContext, ContextOptions, Trend, build_context};
 pub use diff::{Change, ChangeKind, DiffSummary, ProgramDiff, diff_programs};

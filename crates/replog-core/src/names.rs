@@ -2,8 +2,6 @@
 //! the key two names are compared by, shared by validation, matching, context and lints, and
 //! the closest-name search behind "did you mean" hints.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// The key an exercise name is compared by: Unicode NFKC, lower case, `-` `_` `.` `,` `/` and
 /// runs of white space folded to one space, no leading or trailing space.
 ///
@@ -27,7 +25,12 @@ pub fn normalize_into(name: &str, out: &mut String) {
             out,
         );
     } else {
-        fold(name.nfkc().flat_map(char::to_lowercase), out);
+        fold(
+            crate::unicode::nfkc(name)
+                .chars()
+                .flat_map(char::to_lowercase),
+            out,
+        );
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::marker::PhantomData;
 
-use replog_core::{Code, Date};
+use replog_core::{Code, Date, parse_date};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::{Ctx, Expect, Num, Quoted, Seg, Visit};
@@ -624,18 +624,9 @@ impl<'de> Expect<'de> for DateX<'_> {
     }
 
     fn on_str<E: de::Error>(self, value: &str) -> Result<Option<Date>, E> {
-        let shaped = value.len() == 10
-            && value.bytes().enumerate().all(|(i, b)| match i {
-                4 | 7 => b == b'-',
-                _ => b.is_ascii_digit(),
-            });
-        let problem = if shaped {
-            match value.parse::<Date>() {
-                Ok(date) => return Ok(Some(date)),
-                Err(_) => "is not a day of the calendar",
-            }
-        } else {
-            "must be a date written YYYY-MM-DD"
+        let problem = match parse_date(value) {
+            Ok(date) => return Ok(Some(date)),
+            Err(problem) => problem,
         };
         let order = self.ctx.order;
         self.ctx.report(

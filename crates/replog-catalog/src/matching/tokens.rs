@@ -2,7 +2,6 @@
 //! singular, "pull up" joined to "pullup", equipment split out into a set, and each remaining
 //! word marked as naming the movement or only qualifying it (grip, stance, position).
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::vocabulary::{
@@ -91,8 +90,8 @@ fn push(words: &mut Vec<Word>, text: &str) {
 fn folded_words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut word = String::new();
-    for c in name
-        .nfkd()
+    for c in replog_core::unicode::nfkd(name)
+        .chars()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
     {
