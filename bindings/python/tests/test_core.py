@@ -29,8 +29,10 @@ def test_context_matches_the_rust_example() -> None:
 def test_context_rejects_bad_input() -> None:
     with pytest.raises(replog.ValidationError):
         replog.build_athlete_context((DATA / "spec-example.json").read_bytes())
-    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+    with pytest.raises(ValueError, match="as_of is not a day of the calendar, found \"2026-13-01\""):
         replog.build_athlete_context(LOGBOOK.read_bytes(), as_of="2026-13-01")
+    with pytest.raises(ValueError, match="as_of must be a date written YYYY-MM-DD, found \"2026-1-01\""):
+        replog.build_athlete_context(LOGBOOK.read_bytes(), as_of="2026-1-01")
 
 
 def test_lints_match_the_rust_example() -> None:
