@@ -176,10 +176,14 @@ impl<'de> Reader<'de> {
         const BACKSLASH: u64 = u64::from_ne_bytes([b'\\'; 8]);
         const SPACE: u64 = u64::from_ne_bytes([0x20; 8]);
         let mut at = self.pos;
-        while let Some(chunk) = self.bytes.get(at..at + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            let word = u64::from_le_bytes(word);
+        // A reference to the eight bytes is one load; a copy into an array is a `memcpy` call
+        // in WebAssembly.
+        while let Some(chunk) = self
+            .bytes
+            .get(at..at + 8)
+            .and_then(|chunk| <&[u8; 8]>::try_from(chunk).ok())
+        {
+            let word = u64::from_le_bytes(*chunk);
             // A byte of `x` is zero where `(x - ONES) & !x & HIGH` has its high bit; borrows
             // only ever mark bytes above the first match, and the lowest mark is exact.
             let quote = word ^ QUOTE;
