@@ -261,3 +261,51 @@ fn one_validator_reads_many_texts_independently() {
     assert_eq!(validator.issues(&bad).len(), 1);
     assert_eq!(validator.issues(&good), first);
 }
+
+/// Whitespace in every JSON form and run length (across the reader's eight-byte steps), and
+/// bytes that look like whitespace but are not JSON's (form feed, vertical tab, a
+/// non-breaking space), read as serde_json reads them, between every pair of tokens.
+#[test]
+fn whitespace_reads_as_serde_json_reads_it() {
+    let validator = Validator::new();
+    let compact = document("\"Block 1\"", "100");
+    let mut runs: Vec<String> = (0..=19).map(|n| " ".repeat(n)).collect();
+    runs.extend(
+        [
+            "\n",
+            "\r\n",
+            "\t",
+            "\n\t\t",
+            "\n        \t  ",
+            " \x0c ",
+            "\x0b",
+            "\u{a0}",
+            "\n\x01",
+        ]
+        .map(str::to_owned),
+    );
+    runs.extend((0..=17).map(|n| format!("\n{}", " ".repeat(n))));
+    runs.extend((0..=17).map(|n| format!("{}\r\n{}", " ".repeat(n), " ".repeat(17 - n))));
+    let (mut json, mut not_json) = (0, 0);
+    for run in &runs {
+        // The run between every two tokens, then before and after the whole text.
+        let spaced: String = compact
+            .split_inclusive(['{', '}', '[', ']', ',', ':'])
+            .collect::<Vec<_>>()
+            .join(run);
+        for text in [spaced.clone(), format!("{run}{spaced}{run}")] {
+            if agree(&validator, &text, &format!("run {run:?}")) {
+                json += 1;
+                assert_eq!(
+                    validator.validate(text.as_str()).into_parts(),
+                    validator.validate(compact.as_str()).into_parts(),
+                    "run {run:?}"
+                );
+            } else {
+                not_json += 1;
+            }
+        }
+    }
+    assert_eq!(not_json, 2 * 4, "four runs are not JSON whitespace");
+    assert_eq!(json, 2 * (runs.len() - 4));
+}

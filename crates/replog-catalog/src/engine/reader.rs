@@ -87,14 +87,46 @@ impl<'de> Reader<'de> {
     /// The next byte that is not JSON whitespace, without taking it.
     #[inline]
     fn peek_past_space(&mut self) -> Option<u8> {
-        while let Some(&byte) = self.bytes.get(self.pos) {
-            // Every byte above the space is not whitespace: one comparison for most.
-            if byte > b' ' || !matches!(byte, b' ' | b'\n' | b'\t' | b'\r') {
+        let byte = *self.bytes.get(self.pos)?;
+        // Every byte above the space is not whitespace: one comparison for most.
+        if byte > b' ' {
+            return Some(byte);
+        }
+        self.skip_space()
+    }
+
+    /// Skips the whitespace at `pos` and returns the byte after it. Runs of spaces (a
+    /// pretty-printed document's indentation, two thirds of the bytes of the sample program)
+    /// go eight at a time.
+    fn skip_space(&mut self) -> Option<u8> {
+        const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
+        // One space between tokens, as in `": "` and `", "`, the way most writers separate.
+        if let Some(&[b' ', next]) = self.bytes.get(self.pos..self.pos + 2) {
+            if next > b' ' {
+                self.pos += 1;
+                return Some(next);
+            }
+        }
+        loop {
+            while let Some(chunk) = self
+                .bytes
+                .get(self.pos..self.pos + 8)
+                .and_then(|chunk| <&[u8; 8]>::try_from(chunk).ok())
+            {
+                let other = u64::from_le_bytes(*chunk) ^ SPACES;
+                if other != 0 {
+                    // The lowest non-zero byte is the first one that is not a space.
+                    self.pos += (other.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                self.pos += 8;
+            }
+            let byte = *self.bytes.get(self.pos)?;
+            if !matches!(byte, b' ' | b'\n' | b'\t' | b'\r') {
                 return Some(byte);
             }
             self.pos += 1;
         }
-        None
     }
 
     /// Takes `literal` (the rest of `true`, `false` or `null` after its first byte).
