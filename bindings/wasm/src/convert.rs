@@ -38,14 +38,47 @@ impl Document {
         Ok(Self::utf8(&text))
     }
 
-    /// A string's UTF-8 bytes, encoded by the host's `TextEncoder` and copied in one block:
-    /// wasm-bindgen's own string passing copies ASCII one character at a time in JavaScript,
-    /// about 90 µs for a 31 KB document in Node against 10 µs this way. Lone surrogates become
-    /// U+FFFD either way.
+    /// A string's UTF-8 bytes, encoded by the host's `TextEncoder`: wasm-bindgen's own string
+    /// passing copies ASCII one character at a time in JavaScript, about 90 µs for a 31 KB
+    /// document in Node against 10 µs this way. Lone surrogates become U+FFFD either way.
+    ///
+    /// Text that is all ASCII (most JSON) has as many UTF-8 bytes as UTF-16 units, so it is
+    /// encoded straight into the buffer the validator reads (`encodeInto`), with no
+    /// intermediate array on the JavaScript heap; other text takes `encode` and one copy.
     fn utf8(text: &js_sys::JsString) -> Self {
+        let units = text.length();
+        let mut bytes = vec![0; units as usize];
+        // The buffer's address in the module's memory, for the JavaScript view over it.
+        #[allow(clippy::cast_possible_truncation)] // addresses are 32 bits in wasm32
+        let at = bytes.as_mut_ptr() as usize as u32;
+        let written = ENCODER.with(|encoder| {
+            encode_ascii_into(encoder, text, &wasm_bindgen::memory(), at, units)
+        });
+        if written == units {
+            return Self { bytes };
+        }
         let bytes = ENCODER.with(|encoder| encoder.encode(text)).to_vec();
         Self { bytes }
     }
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function encodeAsciiInto(encoder, text, memory, at, room) {
+  const { read, written } = encoder.encodeInto(text, new Uint8Array(memory.buffer, at, room));
+  return read === text.length ? written : -1;
+}
+"#)]
+extern "C" {
+    /// Encodes `text` into `room` bytes of the module's memory at `at`: the bytes written when
+    /// all of it fitted (as it does when it is ASCII), or -1 (`u32::MAX`).
+    #[wasm_bindgen(js_name = encodeAsciiInto)]
+    fn encode_ascii_into(
+        encoder: &TextEncoder,
+        text: &js_sys::JsString,
+        memory: &JsValue,
+        at: u32,
+        room: u32,
+    ) -> u32;
 }
 
 #[wasm_bindgen]

@@ -175,3 +175,28 @@ test("operational failures throw a ReplogError with a code", () => {
   cyclic.self = cyclic;
   throws(() => replog.validateCatalog(cyclic), "invalid_argument");
 });
+
+test("text reads the same whether it is ASCII or not", () => {
+  // ASCII text goes straight into the module's memory; other text through TextEncoder's
+  // array. Both must give the validator the same document: a name written as itself, with
+  // JSON escapes, and next to a long ASCII prefix (which the direct path fills before it
+  // meets the first character past ASCII).
+  const doc = (name) =>
+    `{"catalog_version": 1, "exercises": [{"name": ${name}, "form_notes": "${"x".repeat(2000)}"}]}`;
+  for (const name of ["Sentadilla búlgara", "Ｂａｃｋ ｓｑｕａｔ", "Deadlift \u{1F3CB}", "Squat"]) {
+    const raw = replog.validateCatalog(doc(JSON.stringify(name)));
+    const escaped = replog.validateCatalog(doc(JSON.stringify(name).replace(/[^\x00-\x7f]/g,
+      (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`)));
+    assert.equal(raw.success, true, name);
+    assert.deepStrictEqual(raw, escaped, name);
+    assert.equal(raw.data.exercises[0].name, name);
+  }
+  // A character past ASCII at the very end, and one alone.
+  assert.equal(replog.validateCatalog('{"catalog_version": 1}\u00a0').success, false);
+  assert.equal(replog.validateCatalog("é").issues[0].code, "invalid_json");
+  // A lone surrogate becomes U+FFFD, as TextEncoder makes it: valid text, a valid name.
+  const lone = replog.validateCatalog(doc('"Squat \ud800"'));
+  assert.equal(lone.success, true);
+  assert.equal(lone.data.exercises[0].name, "Squat \ufffd");
+  assert.equal(replog.validateCatalog("").issues[0].code, "invalid_json");
+});
