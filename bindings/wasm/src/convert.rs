@@ -51,9 +51,8 @@ impl Document {
         // The buffer's address in the module's memory, for the JavaScript view over it.
         #[allow(clippy::cast_possible_truncation)] // addresses are 32 bits in wasm32
         let at = bytes.as_mut_ptr() as usize as u32;
-        let written = ENCODER.with(|encoder| {
-            encode_ascii_into(encoder, text, &wasm_bindgen::memory(), at, units)
-        });
+        let written = ENCODER
+            .with(|encoder| encode_ascii_into(encoder, text, &wasm_bindgen::memory(), at, units));
         if written == units {
             return Self { bytes };
         }
