@@ -6,7 +6,11 @@
 //
 //   (cd bindings/wasm && npm install && ./build.sh --release)
 //   (cd bindings/wasm/bench && npm install && node bench.mjs [DOCUMENT] [--rounds N] [--node-only]
-//     [--build LABEL])
+//     [--build LABEL] [--baseline DIR])
+//
+// --baseline DIR adds another build's Node module (DIR holds its replog_wasm.js: a copy of
+// pkg/nodejs made at an earlier commit, say) to the Node rounds, so a change is measured
+// against its baseline in the same run.
 //
 // DOCUMENT defaults to examples/data/sample-program.json; the invalid case is the same document
 // with four errors. Each figure is the best of N rounds (default 30) of 50 calls, every
@@ -18,7 +22,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
 
@@ -34,6 +38,7 @@ const option = (name, fallback) => {
 };
 const rounds = Number(option("--rounds", "30"));
 const build = option("--build", "build.sh --release");
+const baselineDir = option("--baseline", undefined);
 const nodeOnly = args.includes("--node-only") && args.splice(args.indexOf("--node-only"), 1);
 const path = resolve(args[0] ?? join(root, "examples/data/sample-program.json"));
 const text = readFileSync(path, "utf8");
@@ -62,7 +67,14 @@ await esbuild.build({
 
 const { run } = await import("./browser.mjs");
 const replog = await import("../pkg/nodejs/replog_wasm.js");
-const runs = [{ env: `Node ${process.version}`, results: run(replog, documents, { rounds }) }];
+const extra = {};
+if (baselineDir) {
+  const baseline = await import(pathToFileURL(join(resolve(baselineDir), "replog_wasm.js")).href);
+  extra["baseline validateCatalog(text)"] = (text) => baseline.validateCatalog(text).success;
+}
+const runs = [
+  { env: `Node ${process.version}`, results: run(replog, documents, { rounds, extra }) },
+];
 if (!nodeOnly) runs.push(await inChromium());
 
 console.log(`document: ${relative(root, path)} (${text.length} bytes)`);
@@ -74,6 +86,8 @@ for (const [i, { label }] of documents.entries()) {
   for (const name of names) {
     const cells = runs.map(({ results }) => {
       const { micros, verdicts } = results[i];
+      // The baseline runs in Node only.
+      if (micros[name] === undefined) return "-".padStart(24);
       const ratio = micros[name] / micros["replog validateCatalog(text)"];
       const missed = verdicts[name] !== (label === "valid") ? " (missed)" : "";
       return `${micros[name].toFixed(1)} µs ${ratio.toFixed(2)}x${missed}`.padStart(24);
