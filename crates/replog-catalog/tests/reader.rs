@@ -286,6 +286,7 @@ fn whitespace_reads_as_serde_json_reads_it() {
     );
     runs.extend((0..=17).map(|n| format!("\n{}", " ".repeat(n))));
     runs.extend((0..=17).map(|n| format!("{}\r\n{}", " ".repeat(n), " ".repeat(17 - n))));
+    let expected = validator.validate(compact.as_str()).into_parts();
     let (mut json, mut not_json) = (0, 0);
     for run in &runs {
         // The run between every two tokens, then before and after the whole text.
@@ -298,7 +299,7 @@ fn whitespace_reads_as_serde_json_reads_it() {
                 json += 1;
                 assert_eq!(
                     validator.validate(text.as_str()).into_parts(),
-                    validator.validate(compact.as_str()).into_parts(),
+                    expected,
                     "run {run:?}"
                 );
             } else {
