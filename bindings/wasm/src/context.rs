@@ -5,7 +5,7 @@ use replog_core::context::{ContextOptions, build_context as core_build_context};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::convert::{Document, to_js};
+use crate::convert::{Document, issues_to_js, to_js};
 use crate::error::{self, ErrorCode};
 use crate::options::Options;
 use crate::validate::result;
@@ -31,9 +31,9 @@ pub fn build_context(
     let (validator, host) = options.validator(false)?;
     let document = Document::read(&logbook, "logbook")?;
     let report = validator.validate_logbook(&document.bytes);
-    let issues = to_js(report.issues())?;
+    let issues = issues_to_js(report.issues())?;
     let Some(logbook) = report.document().filter(|_| report.is_valid()) else {
-        return result(None, &issues);
+        return Ok(result(None, &issues));
     };
     let index = host.as_ref().map(ExerciseIndex::from_catalog);
     let mut context = ContextOptions::default();
@@ -43,8 +43,8 @@ pub fn build_context(
     if let Some(as_of) = as_of {
         context = context.with_as_of(as_of);
     }
-    result(
+    Ok(result(
         Some(to_js(&core_build_context(logbook, &context))?),
         &issues,
-    )
+    ))
 }

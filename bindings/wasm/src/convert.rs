@@ -111,6 +111,15 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     js_sys::JSON::parse(&text)
 }
 
+/// Issues as a plain JavaScript array: [`to_js`], except that no issues (the common case) is
+/// a new empty array without serialising and parsing `[]`.
+pub(crate) fn issues_to_js(issues: &[replog_core::Issue]) -> Result<JsValue, JsValue> {
+    if issues.is_empty() {
+        return Ok(js_sys::Array::new().into());
+    }
+    to_js(issues)
+}
+
 /// Reads a value that is JSON text or a plain value into a Rust type through serde_json, so
 /// a malformed value is refused with serde's message (member and position).
 pub(crate) fn from_js<T: serde::de::DeserializeOwned>(

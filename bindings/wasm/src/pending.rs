@@ -83,23 +83,26 @@ const accessor = {
   enumerable: true,
   configurable: true,
 };
-export function defineData(result, take, kind, number, input, options) {
+export function lazyResult(issues, take, kind, number, input, options) {
+  const result = { success: true };
   Object.defineProperty(result, pending, { value: [take, kind, number, input, options], configurable: true });
   Object.defineProperty(result, "data", accessor);
+  result.issues = issues;
+  return result;
 }
 "#)]
 extern "C" {
-    /// Defines `result.data` as the shared accessor, which calls `take(kind, number, input,
-    /// options)` on first read.
-    #[wasm_bindgen(js_name = defineData)]
-    fn define_data_accessor(
-        result: &js_sys::Object,
+    /// `{ success: true, data, issues }` with `data` the shared accessor, which calls
+    /// `take(kind, number, input, options)` on first read.
+    #[wasm_bindgen(js_name = lazyResult)]
+    fn lazy_result_object(
+        issues: &JsValue,
         take: &Function,
         kind: f64,
         number: f64,
         input: &JsValue,
         options: &JsValue,
-    );
+    ) -> JsValue;
 }
 
 thread_local! {
@@ -119,14 +122,14 @@ pub(crate) fn forget() {
     KEPT.with(|kept| kept.borrow_mut().take());
 }
 
-/// Defines `result.data` as the lazy accessor of `document`, which validating `input` with
-/// `options` built.
-pub(crate) fn define_data(
-    result: &js_sys::Object,
+/// The result `{ success: true, data, issues }` of validating `input` with `options`, its
+/// `data` the lazy accessor of `document`, which that validation built.
+pub(crate) fn lazy_result(
     document: Pending,
+    issues: &JsValue,
     input: &JsValue,
     options: &JsValue,
-) {
+) -> JsValue {
     let number = NEXT.with(|next| {
         let number = next.get();
         next.set(number + 1.0);
@@ -134,7 +137,7 @@ pub(crate) fn define_data(
     });
     let kind = document.kind();
     KEPT.with(|kept| *kept.borrow_mut() = Some((number, document)));
-    TAKE.with(|take| define_data_accessor(result, take, kind, number, input, options));
+    TAKE.with(|take| lazy_result_object(issues, take, kind, number, input, options))
 }
 
 /// The document of result `number`: the kept one when it is this result's, else validated

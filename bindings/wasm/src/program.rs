@@ -8,7 +8,7 @@ use replog_core::{ExerciseIndex, Logbook, normalize_name};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::convert::{Document, to_js};
+use crate::convert::{Document, issues_to_js, to_js};
 use crate::error::{self, ErrorCode};
 use crate::options::Options;
 use crate::validate::result;
@@ -32,7 +32,7 @@ pub fn lint_program(
     let document = Document::read(&input, "input")?;
     let (catalog, mut issues) = validator.validate(&document.bytes).into_parts();
     let Some(catalog) = catalog else {
-        return result(None, &to_js(&issues)?);
+        return Ok(result(None, &issues_to_js(&issues)?));
     };
     let index = host
         .as_ref()
@@ -43,7 +43,7 @@ pub fn lint_program(
         lint = lint.logbook(athlete);
     }
     issues.extend(lint_catalog(&catalog, &lint));
-    result(Some(to_js(&catalog)?), &to_js(&issues)?)
+    Ok(result(Some(to_js(&catalog)?), &issues_to_js(&issues)?))
 }
 
 /// A readable Markdown summary of a valid CatalogJSON document's programs for review (one
@@ -59,9 +59,9 @@ pub fn render_program_markdown(
     let (validator, _) = options.validator(false)?;
     let document = Document::read(&input, "input")?;
     let (catalog, issues) = validator.validate(&document.bytes).into_parts();
-    let issues_js = to_js(&issues)?;
+    let issues_js = issues_to_js(&issues)?;
     let Some(catalog) = catalog else {
-        return result(None, &issues_js);
+        return Ok(result(None, &issues_js));
     };
     let markdown = match name {
         None => catalog_markdown(&catalog),
@@ -80,7 +80,7 @@ pub fn render_program_markdown(
             program_markdown(program)
         }
     };
-    result(Some(JsValue::from_str(&markdown)), &issues_js)
+    Ok(result(Some(JsValue::from_str(&markdown)), &issues_js))
 }
 
 /// The athlete's logbook of `options.logbook`, which must be valid.

@@ -4,7 +4,7 @@ use replog_core::Issue;
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::convert::{Document, to_js};
+use crate::convert::{Document, issues_to_js};
 use crate::options::Options;
 use crate::pending::{self, Pending};
 
@@ -49,25 +49,35 @@ fn outcome<T: Into<Pending>>(
     input: &JsValue,
     options: &JsValue,
 ) -> Result<JsValue, JsValue> {
-    let issues = to_js(issues)?;
-    let Some(document) = document else {
-        return result(None, &issues);
-    };
-    let object = js_sys::Object::new();
-    js_sys::Reflect::set(&object, &"success".into(), &JsValue::TRUE)?;
-    pending::define_data(&object, document.into(), input, options);
-    js_sys::Reflect::set(&object, &"issues".into(), &issues)?;
-    Ok(object.into())
+    let issues = issues_to_js(issues)?;
+    match document {
+        Some(document) => Ok(pending::lazy_result(
+            document.into(),
+            &issues,
+            input,
+            options,
+        )),
+        None => Ok(result(None, &issues)),
+    }
 }
 
 /// The result object `{ success, data, issues }`, `data` present exactly when it succeeded.
-pub(crate) fn result(data: Option<JsValue>, issues: &JsValue) -> Result<JsValue, JsValue> {
-    let object = js_sys::Object::new();
-    let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&object, &key.into(), value);
-    set("success", &JsValue::from_bool(data.is_some()))?;
-    if let Some(data) = &data {
-        set("data", data)?;
+pub(crate) fn result(data: Option<JsValue>, issues: &JsValue) -> JsValue {
+    match &data {
+        Some(data) => plain_result(true, data, issues),
+        None => plain_result(false, &JsValue::UNDEFINED, issues),
     }
-    set("issues", issues)?;
-    Ok(object.into())
+}
+
+// One call across the boundary builds the object: member by member (`Reflect.set`, each key
+// a string decoded from the module's memory) cost more than validating a small document.
+#[wasm_bindgen(inline_js = r#"
+export function plainResult(success, data, issues) {
+  return success ? { success, data, issues } : { success, issues };
+}
+"#)]
+extern "C" {
+    /// `{ success: true, data, issues }`, or `{ success: false, issues }` (no `data` member).
+    #[wasm_bindgen(js_name = plainResult)]
+    fn plain_result(success: bool, data: &JsValue, issues: &JsValue) -> JsValue;
 }
