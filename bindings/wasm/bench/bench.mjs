@@ -8,9 +8,9 @@
 //   (cd bindings/wasm/bench && npm install && node bench.mjs [DOCUMENT] [--rounds N] [--node-only]
 //     [--build LABEL] [--baseline DIR])
 //
-// --baseline DIR adds another build's Node module (DIR holds its replog_wasm.js: a copy of
-// pkg/nodejs made at an earlier commit, say) to the Node rounds, so a change is measured
-// against its baseline in the same run.
+// --baseline DIR adds another build to the same rounds, so a change is measured against its
+// baseline in the same run: DIR is a copy of pkg/ made at an earlier commit, say (its nodejs/
+// runs in Node, its web/ in Chromium), or a copy of pkg/nodejs alone (Node only).
 //
 // DOCUMENT defaults to examples/data/sample-program.json; the invalid case is the same document
 // with four errors. Each figure is the best of N rounds (default 30) of 50 calls, every
@@ -20,7 +20,7 @@
 // cross-references only replog checks. The run rebuilds typia-js/ and dist/ (the page's
 // bundle of the other validators) first.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
@@ -68,9 +68,16 @@ await esbuild.build({
 const { run } = await import("./browser.mjs");
 const replog = await import("../pkg/nodejs/replog_wasm.js");
 const extra = {};
+// The page imports the baseline's web build from dist/, which the server on loopback serves.
+const baselineWeb = join(here, "dist/baseline");
+rmSync(baselineWeb, { recursive: true, force: true });
 if (baselineDir) {
-  const baseline = await import(pathToFileURL(join(resolve(baselineDir), "replog_wasm.js")).href);
+  const nodejs = existsSync(join(baselineDir, "nodejs")) ? join(baselineDir, "nodejs") : baselineDir;
+  const baseline = await import(pathToFileURL(join(resolve(nodejs), "replog_wasm.js")).href);
   extra["baseline validateCatalog(text)"] = (text) => baseline.validateCatalog(text).success;
+  if (existsSync(join(baselineDir, "web"))) {
+    cpSync(join(baselineDir, "web"), baselineWeb, { recursive: true });
+  }
 }
 const runs = [
   { env: `Node ${process.version}`, results: run(replog, documents, { rounds, extra }) },
@@ -86,7 +93,7 @@ for (const [i, { label }] of documents.entries()) {
   for (const name of names) {
     const cells = runs.map(({ results }) => {
       const { micros, verdicts } = results[i];
-      // The baseline runs in Node only.
+      // A baseline without a web build runs in Node only.
       if (micros[name] === undefined) return "-".padStart(24);
       const ratio = micros[name] / micros["replog validateCatalog(text)"];
       const missed = verdicts[name] !== (label === "valid") ? " (missed)" : "";
@@ -133,7 +140,8 @@ async function inChromium() {
       const page = await browser.newPage();
       const errors = [];
       page.on("pageerror", (error) => errors.push(error));
-      await page.goto(`${base}/bindings/wasm/bench/page.html`);
+      const query = existsSync(baselineWeb) ? "?baseline" : "";
+      await page.goto(`${base}/bindings/wasm/bench/page.html${query}`);
       await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 }).catch((e) => {
         throw new Error(`the bench page did not load: ${errors.join("; ") || e.message}`);
       });
