@@ -23,14 +23,14 @@ if [ "${1:-}" = "--release" ]; then
   profile=wasm-release
   # LLVM copies values of up to 16 eight-byte words (a seed's result, a set) with loads and
   # stores rather than `memory.copy`, which V8 runs as a call out of the module: about 7 ns
-  # against 1 ns for 24 bytes in Node 20. Measured on validateCatalog(text) in Node, sample
-  # program: 0.90-0.93x the time, +9 KB gzipped (recovered by -ocimfs below). A RUSTFLAGS
+  # against 1 ns for 24 bytes in Node 20. validateCatalog(text) on the sample program: 0.89-0.92x
+  # the time in Node, the same in Chromium, +9 KB gzipped (recovered below). A RUSTFLAGS
   # variable in the environment replaces this, as it replaces any configured rustflags.
   cargo_args=(--profile wasm-release
     --config 'target.wasm32-unknown-unknown.rustflags = ["-Cllvm-args=--max-store-memcpy=16"]')
   # Binaryen inlines a function with one caller whatever its size by default; bounded at 300
-  # bytes, the module is 14 KB smaller gzipped at the same speed (larger bounds add size for
-  # nothing; 0 is 9 % slower).
+  # bytes, the module is 23 KB smaller gzipped at the same speed (larger bounds add size for
+  # nothing; 0 is 8 % slower).
   wasm_opt_args+=(--one-caller-inline-max-function-size 300)
 fi
 (cd "$root" && cargo build --locked -p replog-wasm --target wasm32-unknown-unknown "${cargo_args[@]}")
