@@ -128,14 +128,20 @@ impl fmt::Display for Path {
             f.write_str("/")?;
             match segment {
                 Segment::Index(index) => write!(f, "{index}")?,
+                // Runs between the characters a pointer escapes go out whole: a writer that
+                // escapes JSON (serde's `collect_str`) pays per call, not per byte.
                 Segment::Key(key) => {
-                    for c in key.chars() {
-                        match c {
-                            '~' => f.write_str("~0")?,
-                            '/' => f.write_str("~1")?,
-                            c => fmt::Write::write_char(f, c)?,
-                        }
+                    let mut rest: &str = key;
+                    while let Some(at) = rest.find(['~', '/']) {
+                        f.write_str(&rest[..at])?;
+                        f.write_str(if rest.as_bytes()[at] == b'~' {
+                            "~0"
+                        } else {
+                            "~1"
+                        })?;
+                        rest = &rest[at + 1..];
                     }
+                    f.write_str(rest)?;
                 }
             }
         }
@@ -362,6 +368,24 @@ mod tests {
             Path::parse_pointer("/01").unwrap().segments(),
             &[Segment::from("01".to_owned())]
         );
+    }
+
+    proptest::proptest! {
+        /// Any keys, with `~` and `/` anywhere (adjacent, first, last, alone) and characters
+        /// of every UTF-8 length: the pointer is each key with `~` as `~0` and `/` as `~1`,
+        /// and it parses back to the same path.
+        #[test]
+        fn any_keys_escape_and_round_trip(keys in proptest::collection::vec("[~/a\u{e9}\u{4e2d}\u{1f600}]{0,6}", 0..5)) {
+            let mut path = Path::root();
+            let mut expected = String::new();
+            for key in &keys {
+                path = path.join(key.clone());
+                expected.push('/');
+                expected.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            proptest::prop_assert_eq!(path.to_string(), expected);
+            proptest::prop_assert_eq!(Path::parse_pointer(&path.to_string()).unwrap(), path);
+        }
     }
 
     #[test]
