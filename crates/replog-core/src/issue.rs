@@ -131,17 +131,13 @@ impl fmt::Display for Path {
                 // Runs between the characters a pointer escapes go out whole: a writer that
                 // escapes JSON (serde's `collect_str`) pays per call, not per byte.
                 Segment::Key(key) => {
-                    let mut rest: &str = key;
-                    while let Some(at) = rest.find(['~', '/']) {
-                        f.write_str(&rest[..at])?;
-                        f.write_str(if rest.as_bytes()[at] == b'~' {
-                            "~0"
-                        } else {
-                            "~1"
-                        })?;
-                        rest = &rest[at + 1..];
+                    let mut start = 0;
+                    for (at, escaped) in key.match_indices(['~', '/']) {
+                        f.write_str(&key[start..at])?;
+                        f.write_str(if escaped == "~" { "~0" } else { "~1" })?;
+                        start = at + 1;
                     }
-                    f.write_str(rest)?;
+                    f.write_str(&key[start..])?;
                 }
             }
         }
