@@ -41,7 +41,7 @@ pub(crate) fn new(code: ErrorCode, message: &str) -> JsValue {
 /// A `ReplogError` that carries the issues of an invalid document.
 pub(crate) fn with_issues(code: ErrorCode, message: &str, issues: &[Issue]) -> JsValue {
     let error = new(code, message);
-    let issues = crate::convert::to_js(issues).unwrap_or(JsValue::NULL);
+    let issues = crate::convert::issues_to_js(issues).unwrap_or(JsValue::NULL);
     let _ = js_sys::Reflect::set(&error, &"issues".into(), &issues);
     error
 }

@@ -50,15 +50,10 @@ fn outcome<T: Into<Pending>>(
     options: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let issues = issues_to_js(issues)?;
-    match document {
-        Some(document) => Ok(pending::lazy_result(
-            document.into(),
-            &issues,
-            input,
-            options,
-        )),
-        None => Ok(result(None, &issues)),
-    }
+    Ok(match document {
+        Some(document) => pending::lazy_result(document.into(), &issues, input, options),
+        None => result(None, &issues),
+    })
 }
 
 /// The result object `{ success, data, issues }`, `data` present exactly when it succeeded.
