@@ -7,9 +7,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::error::{self, ErrorCode};
 
 /// A document given to an export, as the JSON text the validator reads.
+///
+/// Exports hand it to the validator's `&str` entry points (`validate_str`, ...), which are not
+/// generic: the validation engine is then compiled once, in `replog-catalog`, at that crate's
+/// opt-level (2 in the `wasm-release` profile, see the workspace `Cargo.toml`), not again in
+/// this crate at "s" through the generic `impl AsRef<[u8]>` entry points.
 pub(crate) struct Document {
-    /// The JSON text, UTF-8.
-    pub(crate) bytes: Vec<u8>,
+    /// The JSON text.
+    pub(crate) text: String,
 }
 
 impl Document {
@@ -53,11 +58,14 @@ impl Document {
         let at = bytes.as_mut_ptr() as usize as u32;
         let written = ENCODER
             .with(|encoder| encode_ascii_into(encoder, text, &wasm_bindgen::memory(), at, units));
-        if written == units {
-            return Self { bytes };
+        if written != units {
+            bytes = ENCODER.with(|encoder| encoder.encode(text)).to_vec();
         }
-        let bytes = ENCODER.with(|encoder| encoder.encode(text)).to_vec();
-        Self { bytes }
+        // `TextEncoder` writes UTF-8 only, so this never takes the lossy branch; the check
+        // is the one `Validator::validate` would otherwise make.
+        let text = String::from_utf8(bytes)
+            .unwrap_or_else(|not_utf8| String::from_utf8_lossy(not_utf8.as_bytes()).into_owned());
+        Self { text }
     }
 }
 
@@ -128,7 +136,7 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     code: ErrorCode,
 ) -> Result<T, JsValue> {
     let document = Document::read(input, what)?;
-    serde_json::from_slice(&document.bytes)
+    serde_json::from_str(&document.text)
         .map_err(|failure| error::new(code, &format!("{what} is malformed: {failure}")))
 }
 

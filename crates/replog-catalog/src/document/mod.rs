@@ -441,6 +441,7 @@ impl<'de> Expect<'de> for DocX<'_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Catalog>, A::Error> {
         let Self { ctx, st } = self;
         ctx.enter()?;

@@ -62,6 +62,7 @@ impl<'de> Expect<'de> for ProgramX<'_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Program>, A::Error> {
         let Self { ctx, st, index } = self;
         ctx.enter()?;
@@ -270,6 +271,7 @@ impl<'de> Expect<'de> for RuleX<'_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<ProgressionRule>, A::Error> {
         let Self { ctx, elems, index } = self;
         ctx.enter()?;

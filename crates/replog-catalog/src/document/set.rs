@@ -67,6 +67,7 @@ impl<'de> Expect<'de> for SetX<'_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Set>, A::Error> {
         let Self { ctx, program } = self;
         ctx.enter()?;

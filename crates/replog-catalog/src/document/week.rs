@@ -84,6 +84,7 @@ impl<'de> Expect<'de> for WeekX<'_, '_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Week>, A::Error> {
         let Self {
             ctx,
@@ -233,6 +234,7 @@ impl<'de> Expect<'de> for DayX<'_, '_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Day>, A::Error> {
         let Self { ctx, days } = self;
         ctx.enter()?;
@@ -399,6 +401,7 @@ impl<'de> Expect<'de> for PrescribedX<'_, '_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<PrescribedExercise>, A::Error> {
         let Self { ctx, day } = self;
         ctx.enter()?;

@@ -55,7 +55,6 @@ struct KeySeed<F>(PhantomData<F>);
 impl<'de, F: Fields> DeserializeSeed<'de> for KeySeed<F> {
     type Value = Key<F>;
 
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<F>, D::Error> {
         deserializer.deserialize_identifier(self)
     }
@@ -68,7 +67,6 @@ impl<'de, F: Fields> Visitor<'de> for KeySeed<F> {
         f.write_str("a member name")
     }
 
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Key<F>, E> {
         Ok(F::from_name(name).map_or_else(|| Key::Unknown(name.to_owned()), Key::Known))
     }
@@ -88,7 +86,6 @@ impl Seen {
 /// Reads member names up to the next known member that has not been given before, and
 /// returns it; `None` at the end of the object. Unknown and repeated members are reported
 /// and their values skipped.
-#[cfg_attr(target_arch = "wasm32", inline(always))]
 pub(crate) fn next_field<'de, A: MapAccess<'de>, F: Fields>(
     map: &mut A,
     ctx: &mut Ctx,

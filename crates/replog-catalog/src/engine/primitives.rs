@@ -474,7 +474,6 @@ impl<'de, L: Elements<'de>> Expect<'de> for ArrayX<'_, L> {
         self.ctx
     }
 
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
     fn on_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Option<Self::Out>, A::Error> {
         let ctx = self.ctx;
         let start = ctx.order;
@@ -599,7 +598,6 @@ impl<'de> Visitor<'de> for Skip<'_> {
 }
 
 /// Visits the next element of `seq` with `expect`.
-#[cfg_attr(target_arch = "wasm32", inline(always))]
 pub(crate) fn element<'de, A, X>(seq: &mut A, expect: X) -> Result<Option<Option<X::Out>>, A::Error>
 where
     A: SeqAccess<'de>,

@@ -85,8 +85,7 @@ impl<'de> Reader<'de> {
     }
 
     /// The next byte that is not JSON whitespace, without taking it.
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline]
     fn peek_past_space(&mut self) -> Option<u8> {
         let byte = *self.bytes.get(self.pos)?;
         // Every byte above the space is not whitespace: one comparison for most.
@@ -162,8 +161,7 @@ impl<'de> Reader<'de> {
     }
 
     /// Reads a string whose opening quote is at `pos` and hands it to `visitor`.
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline]
     fn string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, ReadError> {
         match self.parse_string()? {
             Some(borrowed) => visitor.visit_borrowed_str(borrowed),
@@ -202,8 +200,7 @@ impl<'de> Reader<'de> {
 
     /// The offset of the first `"`, `\` or control character at or after `pos` (the length of
     /// the text when there is none): eight bytes per step while eight are left.
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline]
     fn scan_string(&self) -> usize {
         const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
         const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
@@ -419,8 +416,7 @@ impl<'de> Reader<'de> {
     }
 
     /// The digits at `pos` appended to `mantissa` (wrapping: the caller counts them).
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline]
     fn digits(&mut self, mut mantissa: u64) -> u64 {
         while let Some(&byte) = self.bytes.get(self.pos) {
             let digit = byte.wrapping_sub(b'0');
@@ -524,7 +520,6 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
     }
 
     /// A member name: [`Members`] has already checked that a string starts here.
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         if self.bytes.get(self.pos) == Some(&b'"') {
             self.string(visitor)
@@ -549,8 +544,7 @@ struct Elements<'r, 'de> {
 impl<'de> SeqAccess<'de> for Elements<'_, 'de> {
     type Error = ReadError;
 
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline]
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -579,8 +573,7 @@ struct Members<'r, 'de> {
 impl<'de> MapAccess<'de> for Members<'_, 'de> {
     type Error = ReadError;
 
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -603,8 +596,7 @@ impl<'de> MapAccess<'de> for Members<'_, 'de> {
         seed.deserialize(reader).map(Some)
     }
 
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
         let reader = &mut *self.reader;
         if reader.peek_past_space() != Some(b':') {

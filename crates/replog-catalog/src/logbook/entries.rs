@@ -82,6 +82,7 @@ impl<'de> Expect<'de> for AthleteX<'_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Athlete>, A::Error> {
         let ctx = self.ctx;
         ctx.enter()?;
@@ -189,6 +190,7 @@ impl<'de> Expect<'de> for TrainingMaxX<'_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<TrainingMax>, A::Error> {
         let Self { ctx, st } = self;
         ctx.enter()?;
@@ -276,6 +278,7 @@ impl<'de> Expect<'de> for BodyWeightX<'_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<BodyWeight>, A::Error> {
         let ctx = self.ctx;
         ctx.enter()?;
@@ -327,6 +330,7 @@ impl<'de> Expect<'de> for NoteX<'_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<CoachNote>, A::Error> {
         let ctx = self.ctx;
         ctx.enter()?;
@@ -389,6 +393,7 @@ impl<'de> Expect<'de> for GoalX<'_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<GoalChange>, A::Error> {
         let ctx = self.ctx;
         ctx.enter()?;
@@ -442,6 +447,7 @@ impl<'de> Expect<'de> for TierX<'_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<TierChange>, A::Error> {
         let ctx = self.ctx;
         ctx.enter()?;

@@ -302,6 +302,7 @@ impl<'de> Expect<'de> for LogbookX<'_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Logbook>, A::Error> {
         let Self { ctx, st } = self;
         ctx.enter()?;

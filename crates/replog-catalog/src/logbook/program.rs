@@ -69,6 +69,7 @@ impl<'de> Expect<'de> for AssignedX<'_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<AssignedProgram>, A::Error> {
         let Self { ctx, st, index } = self;
         ctx.enter()?;

@@ -77,6 +77,7 @@ impl<'de> Expect<'de> for WorkoutX<'_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Workout>, A::Error> {
         let Self { ctx, st } = self;
         ctx.enter()?;
@@ -275,6 +276,7 @@ impl<'de> Expect<'de> for LoggedSetX<'_, '_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<LoggedSet>, A::Error> {
         let Self { ctx, st } = self;
         ctx.enter()?;
@@ -397,6 +399,7 @@ impl<'de> Expect<'de> for ReviewX<'_> {
         self.ctx
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn on_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Review>, A::Error> {
         let ctx = self.ctx;
         ctx.enter()?;
