@@ -13,7 +13,7 @@
 //! `wasm32` only). The browser package compiles this crate at opt-level 2 while the rest of the
 //! module is built for size (the workspace `Cargo.toml`, `[profile.wasm-release]`): at 2, LLVM
 //! inlines each object's members, their values and the reader into one function, which is what
-//! makes the engine fast (0.80-0.84x the time of opt-level `s` in Node on the sample program),
+//! makes the engine fast (0.77-0.83x the time of opt-level `s` in Node on the sample program),
 //! but left to itself it also inlines whole subtrees of objects into their parents, for no
 //! speed: 343 KB gzipped against 311 KB with the objects kept apart. Natively nothing is
 //! forced: the whole-program build decides (forcing inlining cost 1-2 % more instructions
