@@ -119,6 +119,21 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     js_sys::JSON::parse(&text)
 }
 
+/// A typed document's JSON text (from [`replog_catalog::to_json`] or
+/// [`replog_catalog::logbook_to_json`], which compile at the engine's opt-level, 2, where a
+/// `serde_json::to_string` here would compile at "s") as plain JavaScript values.
+pub(crate) fn written_to_js(
+    text: Result<String, replog_catalog::CatalogError>,
+) -> Result<JsValue, JsValue> {
+    let text = text.map_err(|failure| {
+        error::new(
+            ErrorCode::Internal,
+            &format!("cannot serialise the result: {failure}"),
+        )
+    })?;
+    js_sys::JSON::parse(&text)
+}
+
 /// Issues as a plain JavaScript array: [`to_js`], except that no issues (the common case) is
 /// a new empty array without serialising and parsing `[]`.
 pub(crate) fn issues_to_js(issues: &[replog_core::Issue]) -> Result<JsValue, JsValue> {

@@ -8,7 +8,7 @@ use replog_core::{ExerciseIndex, Logbook, normalize_name};
 use wasm_bindgen::JsValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::convert::{Document, issues_to_js, to_js};
+use crate::convert::{Document, issues_to_js, written_to_js};
 use crate::error::{self, ErrorCode};
 use crate::options::Options;
 use crate::validate::result;
@@ -43,7 +43,10 @@ pub fn lint_program(
         lint = lint.logbook(athlete);
     }
     issues.extend(lint_catalog(&catalog, &lint));
-    Ok(result(Some(to_js(&catalog)?), &issues_to_js(&issues)?))
+    Ok(result(
+        Some(written_to_js(replog_catalog::to_json(&catalog))?),
+        &issues_to_js(&issues)?,
+    ))
 }
 
 /// A readable Markdown summary of a valid CatalogJSON document's programs for review (one

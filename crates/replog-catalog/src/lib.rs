@@ -35,6 +35,7 @@ mod logbook;
 pub mod matching;
 pub mod plan;
 mod validate;
+mod write;
 
 pub use error::{CatalogError, DocumentKind, InvalidDocument};
 pub use matching::{Candidate, MatchKind, Matcher, NameMatch};
@@ -49,3 +50,4 @@ pub use replog_core::{
 pub use validate::{
     Limits, Root, Validation, Validator, parse, parse_logbook, validate, validate_logbook,
 };
+pub use write::{logbook_to_json, to_json};
