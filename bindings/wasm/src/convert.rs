@@ -110,20 +110,15 @@ thread_local! {
 /// `JSON.parse`, which builds plain objects faster than member-by-member calls across the
 /// boundary would.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|failure| {
-        error::new(
-            ErrorCode::Internal,
-            &format!("cannot serialise the result: {failure}"),
-        )
-    })?;
-    js_sys::JSON::parse(&text)
+    written_to_js(serde_json::to_string(value))
 }
 
-/// A typed document's JSON text (from [`replog_catalog::to_json`] or
-/// [`replog_catalog::logbook_to_json`], which compile at the engine's opt-level, 2, where a
-/// `serde_json::to_string` here would compile at "s") as plain JavaScript values.
-pub(crate) fn written_to_js(
-    text: Result<String, replog_catalog::CatalogError>,
+/// JSON text, or why it could not be written, as plain JavaScript values. A typed document's
+/// text comes from [`replog_catalog::to_json`] or [`replog_catalog::logbook_to_json`], which
+/// compile at the engine's opt-level (2), where a `serde_json::to_string` in this crate would
+/// compile at "s".
+pub(crate) fn written_to_js<E: std::fmt::Display>(
+    text: Result<String, E>,
 ) -> Result<JsValue, JsValue> {
     let text = text.map_err(|failure| {
         error::new(
