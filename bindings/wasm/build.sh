@@ -25,7 +25,7 @@ if [ "${1:-}" = "--release" ]; then
   # Binaryen inlines a function with one caller whatever its size by default. The validation
   # engine comes out of LLVM already inlined where it pays (replog-catalog is built at
   # opt-level 2, see the workspace Cargo.toml), so a bound of 50 bytes keeps the speed and
-  # saves 13 KB gzipped against 300 (0: another 0.4 KB, 2-3 % slower).
+  # saves 13 KB gzipped against 300 (0: another 0.4 KB, up to 3 % slower).
   wasm_opt_args+=(--one-caller-inline-max-function-size 50)
 fi
 (cd "$root" && cargo build --locked -p replog-wasm --target wasm32-unknown-unknown "${cargo_args[@]}")
