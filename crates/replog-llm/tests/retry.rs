@@ -231,6 +231,32 @@ async fn a_hanging_server_times_out_at_first_byte_on_every_attempt() {
     );
 }
 
+/// `llm.timeout_seconds` sets the first-byte and the total limits alike: a server that never
+/// sends its headers is then a first-byte timeout every time, not whichever timer fires first.
+#[tokio::test]
+async fn equal_limits_and_no_headers_are_a_first_byte_timeout() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ok().set_delay(Duration::from_secs(5)))
+        .mount(&server)
+        .await;
+    let mut cfg = config(ProviderKind::OpenAi, &server.uri());
+    cfg.timeouts.first_byte = Duration::from_millis(20);
+    cfg.timeouts.total = Duration::from_millis(20);
+    cfg.max_retries = 0;
+    let p = OpenAiProvider::new(&cfg)
+        .unwrap()
+        .with_sleeper(Arc::new(InstantSleeper::new()));
+    for round in 0..25 {
+        let e = p.generate(&request()).await.unwrap_err();
+        assert_eq!(
+            e.kind(),
+            &ErrorKind::Timeout(TimeoutPhase::FirstByte),
+            "round {round}: {e}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn the_total_timeout_bounds_an_attempt() {
     let server = MockServer::start().await;

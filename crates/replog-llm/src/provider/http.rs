@@ -3,6 +3,7 @@
 //! are scrubbed of the API key before they leave.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use reqwest::header::HeaderMap;
@@ -63,30 +64,42 @@ impl Transport {
     }
 
     /// Sends `request` once under the timeouts and classifies the answer.
+    ///
+    /// No response headers within the first-byte limit is a `FirstByte` timeout, whichever
+    /// timer fires first when the two limits are equal (`llm.timeout_seconds` sets both): the
+    /// headers arriving is recorded, so the outcome does not depend on timer order.
     pub(crate) async fn send_json(&self, request: RequestBuilder) -> Result<Answer, ProviderError> {
         let started = Instant::now();
-        let first_byte = self.timeouts.first_byte;
+        let Timeouts {
+            first_byte, total, ..
+        } = self.timeouts;
+        let no_headers = || {
+            ProviderError::new(
+                ErrorKind::Timeout(TimeoutPhase::FirstByte),
+                format!("no response headers within {first_byte:?}"),
+            )
+        };
+        let headers = AtomicBool::new(false);
         let attempt = async {
             let response = match tokio::time::timeout(first_byte, request.send()).await {
-                Err(_) => {
-                    return Err(ProviderError::new(
-                        ErrorKind::Timeout(TimeoutPhase::FirstByte),
-                        format!("no response headers within {first_byte:?}"),
-                    ));
-                }
+                Err(_) => return Err(no_headers()),
                 Ok(Err(e)) => return Err(self.transport_error(&e)),
                 Ok(Ok(response)) => response,
             };
+            headers.store(true, Ordering::Relaxed);
             let status = response.status();
             let retry_after = retry_after(response.headers());
             let bytes = response.bytes().await.map_err(|e| self.body_error(&e))?;
             self.classify(status, retry_after, &bytes)
         };
-        let body = match tokio::time::timeout(self.timeouts.total, attempt).await {
+        let body = match tokio::time::timeout(total, attempt).await {
+            Err(_) if first_byte <= total && !headers.load(Ordering::Relaxed) => {
+                return Err(no_headers());
+            }
             Err(_) => {
                 return Err(ProviderError::new(
                     ErrorKind::Timeout(TimeoutPhase::Total),
-                    format!("the attempt took longer than {:?}", self.timeouts.total),
+                    format!("the attempt took longer than {total:?}"),
                 ));
             }
             Ok(result) => result?,
