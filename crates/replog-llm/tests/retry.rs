@@ -201,13 +201,35 @@ async fn persistent_server_errors_stop_after_four_attempts_with_doubling_waits()
     assert!(e.to_string().contains("after 4 attempts"));
 }
 
-#[tokio::test]
-async fn a_hanging_server_times_out_at_first_byte_on_every_attempt() {
+/// A server that holds every request for 5 s before it answers.
+async fn hanging_server() -> MockServer {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .respond_with(ok().set_delay(Duration::from_secs(5)))
         .mount(&server)
         .await;
+    server
+}
+
+/// An OpenAI provider for `server` with these limits and retries, sleeping no back-off.
+fn timed_provider(
+    server: &MockServer,
+    first_byte: Duration,
+    total: Duration,
+    max_retries: u32,
+) -> OpenAiProvider {
+    let mut cfg = config(ProviderKind::OpenAi, &server.uri());
+    cfg.timeouts.first_byte = first_byte;
+    cfg.timeouts.total = total;
+    cfg.max_retries = max_retries;
+    OpenAiProvider::new(&cfg)
+        .unwrap()
+        .with_sleeper(Arc::new(InstantSleeper::new()))
+}
+
+#[tokio::test]
+async fn a_hanging_server_times_out_at_first_byte_on_every_attempt() {
+    let server = hanging_server().await;
     let mut cfg = config(ProviderKind::OpenAi, &server.uri());
     cfg.timeouts = Timeouts {
         connect: Duration::from_secs(1),
@@ -235,18 +257,9 @@ async fn a_hanging_server_times_out_at_first_byte_on_every_attempt() {
 /// sends its headers is then a first-byte timeout every time, not whichever timer fires first.
 #[tokio::test]
 async fn equal_limits_and_no_headers_are_a_first_byte_timeout() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ok().set_delay(Duration::from_secs(5)))
-        .mount(&server)
-        .await;
-    let mut cfg = config(ProviderKind::OpenAi, &server.uri());
-    cfg.timeouts.first_byte = Duration::from_millis(20);
-    cfg.timeouts.total = Duration::from_millis(20);
-    cfg.max_retries = 0;
-    let p = OpenAiProvider::new(&cfg)
-        .unwrap()
-        .with_sleeper(Arc::new(InstantSleeper::new()));
+    let server = hanging_server().await;
+    let limit = Duration::from_millis(20);
+    let p = timed_provider(&server, limit, limit, 0);
     for round in 0..25 {
         let e = p.generate(&request()).await.unwrap_err();
         assert_eq!(
@@ -259,18 +272,13 @@ async fn equal_limits_and_no_headers_are_a_first_byte_timeout() {
 
 #[tokio::test]
 async fn the_total_timeout_bounds_an_attempt() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ok().set_delay(Duration::from_secs(5)))
-        .mount(&server)
-        .await;
-    let mut cfg = config(ProviderKind::OpenAi, &server.uri());
-    cfg.timeouts.first_byte = Duration::from_secs(10);
-    cfg.timeouts.total = Duration::from_millis(300);
-    cfg.max_retries = 1;
-    let p = OpenAiProvider::new(&cfg)
-        .unwrap()
-        .with_sleeper(Arc::new(InstantSleeper::new()));
+    let server = hanging_server().await;
+    let p = timed_provider(
+        &server,
+        Duration::from_secs(10),
+        Duration::from_millis(300),
+        1,
+    );
     let started = Instant::now();
     let e = p.generate(&request()).await.unwrap_err();
     let spent = started.elapsed();
