@@ -14,11 +14,11 @@ target_dir="$(cd "$root" && cargo metadata --format-version 1 --no-deps |
   node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).target_directory))')"
 profile=debug
 cargo_args=()
-# -Oz: smallest; the features are the ones wasm-bindgen's output uses; no debug sections,
-# producers or target features in the shipped module.
+# -Oz: smallest; the features are the ones wasm-bindgen's output uses, and 128-bit SIMD;
+# no debug sections, producers or target features in the shipped module.
 wasm_opt_args=(-Oz --strip-debug --strip-producers --strip-target-features
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
-  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd)
 if [ "${1:-}" = "--release" ]; then
   profile=wasm-release
   cargo_args=(--profile wasm-release)
@@ -28,7 +28,14 @@ if [ "${1:-}" = "--release" ]; then
   # saves 13 KB gzipped against 300 (0: another 0.4 KB, up to 3 % slower).
   wasm_opt_args+=(--one-caller-inline-max-function-size 50)
 fi
-(cd "$root" && cargo build --locked -p replog-wasm --target wasm32-unknown-unknown "${cargo_args[@]}")
+# WebAssembly SIMD (Chrome and Edge 91, Firefox 89, Safari 16.4, Node 16.4): the validator's
+# reader then finds string ends and skips blanks sixteen bytes a step (replog-catalog's
+# engine/scan.rs), and LLVM vectorises copies; measured on the sample program in Node, 0.94-0.96x
+# the time, the same size. Both builds use it, so the package's tests run the code shipped. A
+# RUSTFLAGS variable replaces this setting (cargo's precedence); the reader then falls back
+# to eight bytes a step.
+simd=(--config 'target.wasm32-unknown-unknown.rustflags = ["-Ctarget-feature=+simd128"]')
+(cd "$root" && cargo build --locked -p replog-wasm --target wasm32-unknown-unknown "${simd[@]}" "${cargo_args[@]}")
 wasm="$target_dir/wasm32-unknown-unknown/$profile/replog_wasm.wasm"
 out="$here/pkg"
 rm -rf "$out"

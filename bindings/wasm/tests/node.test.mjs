@@ -176,6 +176,36 @@ test("operational failures throw a ReplogError with a code", () => {
   throws(() => replog.validateCatalog(cyclic), "invalid_argument");
 });
 
+test("strings end and blanks stop at every offset of the reader's blocks", () => {
+  // The reader looks at blocks of bytes (sixteen with WebAssembly SIMD): each special byte is
+  // put at every offset of a block, and of the block after it, and read as JSON reads it.
+  const doc = (notes, blank = " ") =>
+    `{"catalog_version":${blank}1,${blank}"exercises":${blank}[{"name": "Squat", "form_notes": "${notes}"}]${blank}}`;
+  const blanks = " \n\t\r";
+  for (let at = 0; at < 40; at++) {
+    const before = "abcdefghijklmnopqrstuvwxyz0123456789ABCD".slice(0, at);
+    for (const escape of ['\\"', "\\\\", "\\u00e9", "\\/"]) {
+      const notes = `${before}${escape}tail`;
+      const result = replog.validateCatalog(doc(notes));
+      assert.equal(result.success, true, notes);
+      assert.equal(result.data.exercises[0].form_notes, JSON.parse(`"${notes}"`), notes);
+    }
+    // Text with no escape, ending at each offset.
+    assert.equal(replog.validateCatalog(doc(before)).data.exercises[0].form_notes, before);
+    // A raw control character is not JSON, wherever it is in the string.
+    for (const control of ["\u0000", "\u0001", "\n", "\u001f"]) {
+      const result = replog.validateCatalog(doc(`${before}${control}tail`));
+      assert.equal(result.issues[0]?.code, "invalid_json", JSON.stringify(before + control));
+    }
+    // A run of every kind of blank, `at` long, between tokens; a control character that is
+    // not a blank ends the run and is not JSON.
+    const run = Array.from({ length: at }, (_, i) => blanks[(i * 7) % 4]).join("");
+    assert.equal(replog.validateCatalog(doc(before, run)).success, true, JSON.stringify(run));
+    const broken = replog.validateCatalog(doc(before, `${run}\u000b`));
+    assert.equal(broken.issues[0]?.code, "invalid_json", JSON.stringify(run));
+  }
+});
+
 test("text reads the same whether it is ASCII or not", () => {
   // ASCII text goes straight into the module's memory; other text through TextEncoder's
   // array. Both must give the validator the same document: a name written as itself, with

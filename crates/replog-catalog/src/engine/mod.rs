@@ -23,6 +23,7 @@ mod ctx;
 mod object;
 mod primitives;
 mod reader;
+mod scan;
 
 pub(crate) use ctx::{Ctx, Seg};
 pub(crate) use object::{Fields, Seen, fields, missing, next_field};

@@ -15,6 +15,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::scan;
+
 /// Nesting the reader allows on its own, whatever its visitor does (serde_json's bound).
 const MAX_NESTING: u32 = 128;
 
@@ -95,11 +97,11 @@ impl<'de> Reader<'de> {
         self.skip_space()
     }
 
-    /// Skips the whitespace at `pos` and returns the byte after it. Runs of spaces (a
+    /// Skips the whitespace at `pos` and returns the byte after it. Runs of blanks (a
     /// pretty-printed document's indentation, two thirds of the bytes of the sample program)
-    /// go eight at a time.
+    /// go a block at a time ([`scan`]).
+    #[inline]
     fn skip_space(&mut self) -> Option<u8> {
-        const SPACES: u64 = u64::from_ne_bytes([b' '; 8]);
         // One space between tokens, as in `": "` and `", "`, the way most writers separate.
         if let Some(&[b' ', next]) = self.bytes.get(self.pos..self.pos + 2) {
             if next > b' ' {
@@ -108,18 +110,12 @@ impl<'de> Reader<'de> {
             }
         }
         loop {
-            while let Some(chunk) = self
-                .bytes
-                .get(self.pos..self.pos + 8)
-                .and_then(|chunk| <&[u8; 8]>::try_from(chunk).ok())
-            {
-                let other = u64::from_le_bytes(*chunk) ^ SPACES;
-                if other != 0 {
-                    // The lowest non-zero byte is the first one that is not a space.
-                    self.pos += (other.trailing_zeros() / 8) as usize;
+            while let Some(block) = scan::block_at(self.bytes, self.pos) {
+                if let Some(offset) = scan::past_blanks(block) {
+                    self.pos += offset;
                     break;
                 }
-                self.pos += 8;
+                self.pos += scan::BLOCK;
             }
             let byte = *self.bytes.get(self.pos)?;
             if !matches!(byte, b' ' | b'\n' | b'\t' | b'\r') {
@@ -199,35 +195,15 @@ impl<'de> Reader<'de> {
     }
 
     /// The offset of the first `"`, `\` or control character at or after `pos` (the length of
-    /// the text when there is none): eight bytes per step while eight are left.
+    /// the text when there is none): a block at a time ([`scan`]) while a block is left.
     #[inline]
     fn scan_string(&self) -> usize {
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-        const QUOTE: u64 = u64::from_ne_bytes([b'"'; 8]);
-        const BACKSLASH: u64 = u64::from_ne_bytes([b'\\'; 8]);
-        const SPACE: u64 = u64::from_ne_bytes([0x20; 8]);
         let mut at = self.pos;
-        // A reference to the eight bytes is one load; a copy into an array is a `memcpy` call
-        // in WebAssembly.
-        while let Some(chunk) = self
-            .bytes
-            .get(at..at + 8)
-            .and_then(|chunk| <&[u8; 8]>::try_from(chunk).ok())
-        {
-            let word = u64::from_le_bytes(*chunk);
-            // A byte of `x` is zero where `(x - ONES) & !x & HIGH` has its high bit; borrows
-            // only ever mark bytes above the first match, and the lowest mark is exact.
-            let quote = word ^ QUOTE;
-            let backslash = word ^ BACKSLASH;
-            let found = (quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash)
-                | (word.wrapping_sub(SPACE) & !word);
-            let found = found & HIGH;
-            if found != 0 {
-                return at + (found.trailing_zeros() / 8) as usize;
+        while let Some(block) = scan::block_at(self.bytes, at) {
+            if let Some(offset) = scan::string_stop(block) {
+                return at + offset;
             }
-            at += 8;
+            at += scan::BLOCK;
         }
         while let Some(&byte) = self.bytes.get(at) {
             if byte == b'"' || byte == b'\\' || byte < 0x20 {
