@@ -5,7 +5,7 @@ use std::marker::PhantomData;
 use replog_core::Code;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
-use super::{Ctx, Quoted, Seg, Skip};
+use super::{Ctx, Quoted, Skip};
 use replog_core::closest;
 
 /// The members an object may have.
@@ -115,10 +115,10 @@ pub(crate) fn next_field<'de, A: MapAccess<'de>, F: Fields>(
                 ctx.order += 1;
                 let order = ctx.order;
                 let message = unknown_message(&name, F::NAMES);
-                ctx.path.push(Seg::Unknown(name.into_boxed_str()));
+                ctx.push_unknown(name);
                 ctx.report(order, Code::UnknownField, message)?;
                 map.next_value_seed(Skip(ctx))?;
-                ctx.path.pop();
+                ctx.pop_unknown();
             }
         }
     }
