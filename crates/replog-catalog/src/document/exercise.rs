@@ -121,7 +121,11 @@ impl<'de> Expect<'de> for ExerciseX<'_, '_> {
         if st.exercises.len() <= index {
             st.exercises.resize_with(index + 1, Default::default);
         }
-        st.exercises[index] = (out.name.clone(), out.equipment.clone());
+        let equipment = match st.against.equipment {
+            Some(_) => out.equipment.clone(),
+            None => Vec::new(),
+        };
+        st.exercises[index] = (out.name.clone(), equipment);
         Ok(name_ok.then_some(out))
     }
 }

@@ -138,7 +138,8 @@ pub(crate) struct DocState<'v> {
     /// The same keys in the order they were given, so "closest name" searches break ties the
     /// same way every time.
     keys: Vec<(String, usize)>,
-    /// The document's exercises' names and equipment, by position.
+    /// The document's exercises' names (for suggestions) and equipment, by position; the
+    /// equipment is kept only when programs are checked against an equipment list.
     exercises: Vec<(String, Vec<String>)>,
     /// Normalised program names, with the position of the first program of each.
     program_names: HashMap<String, usize>,

@@ -29,7 +29,7 @@ impl<'de> Expect<'de> for StrX<'_> {
     }
 
     fn on_str<E: de::Error>(self, value: &str) -> Result<Option<String>, E> {
-        let trimmed = value.trim();
+        let trimmed = trim(value);
         let ok = check_length(self.ctx, self.field, trimmed, self.min, self.max)?;
         // Free text is only kept when the document is built.
         Ok(ok.then(|| {
@@ -64,7 +64,7 @@ impl<'de> Expect<'de> for NameX<'_> {
             min,
             max,
         } = self.0;
-        let trimmed = value.trim();
+        let trimmed = trim(value);
         Ok(check_length(ctx, field, trimmed, min, max)?.then(|| trimmed.to_owned()))
     }
 }
@@ -100,7 +100,7 @@ pub(crate) fn required_text<'a, E: de::Error>(
     value: &'a str,
     max: usize,
 ) -> Result<Option<&'a str>, E> {
-    let trimmed = value.trim();
+    let trimmed = trim(value);
     if trimmed.is_empty() {
         let order = ctx.order;
         ctx.report(
@@ -111,6 +111,20 @@ pub(crate) fn required_text<'a, E: de::Error>(
         return Ok(None);
     }
     Ok(check_length(ctx, field, trimmed, 1, max)?.then_some(trimmed))
+}
+
+/// `value` without leading and trailing whitespace, as `str::trim` has it. Text that starts
+/// and ends with a visible ASCII character, as most does, is returned as it is without
+/// decoding a character: `trim` goes through the generic pattern machinery, which took about
+/// 1 % of the browser package's time.
+#[inline]
+fn trim(value: &str) -> &str {
+    let visible = |byte: u8| byte.is_ascii_graphic();
+    match value.as_bytes() {
+        [first, .., last] if visible(*first) && visible(*last) => value,
+        [only] if visible(*only) => value,
+        _ => value.trim(),
+    }
 }
 
 fn check_length<E: de::Error>(
@@ -681,5 +695,18 @@ impl<'de> Expect<'de> for VersionX<'_> {
         };
         ctx.report(order, code, message)?;
         Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut for text between visible ASCII characters trims as `str::trim` does.
+        #[test]
+        fn trim_is_str_trim(value in "[ \\t\\n\\u{a0}\\u{3000}a-z~!é]{0,6}") {
+            prop_assert_eq!(super::trim(&value), value.trim());
+        }
     }
 }
