@@ -30,7 +30,7 @@ pub fn build_context(
     };
     let (validator, host) = options.validator(false)?;
     let document = Document::read(&logbook, "logbook")?;
-    let report = validator.validate_logbook_str(&document.text);
+    let report = validator.validate_logbook(&document.bytes);
     let issues = issues_to_js(report.issues())?;
     let Some(logbook) = report.document().filter(|_| report.is_valid()) else {
         return Ok(result(None, &issues));

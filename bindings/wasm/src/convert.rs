@@ -6,15 +6,16 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::error::{self, ErrorCode};
 
-/// A document given to an export, as the JSON text the validator reads.
+/// A document given to an export, as the UTF-8 bytes of the JSON text the validator reads.
 ///
-/// Exports hand it to the validator's `&str` entry points (`validate_str`, ...), which are not
-/// generic: the validation engine is then compiled once, in `replog-catalog`, at that crate's
-/// opt-level (2 in the `wasm-release` profile, see the workspace `Cargo.toml`), not again in
-/// this crate at "s" through the generic `impl AsRef<[u8]>` entry points.
+/// Exports hand the bytes to the validator's entry points (`validate`, `validate_logbook`,
+/// ...), which check them as UTF-8 once, with `simdutf8` (WebAssembly SIMD), and call a
+/// function that is not generic: the validation engine is then compiled once, in
+/// `replog-catalog`, at that crate's opt-level (2 in the `wasm-release` profile, see the
+/// workspace `Cargo.toml`), not again in this crate at "s".
 pub(crate) struct Document {
-    /// The JSON text.
-    pub(crate) text: String,
+    /// The JSON text's UTF-8 bytes.
+    pub(crate) bytes: Vec<u8>,
 }
 
 impl Document {
@@ -61,11 +62,9 @@ impl Document {
         if written != units {
             bytes = ENCODER.with(|encoder| encoder.encode(text)).to_vec();
         }
-        // `TextEncoder` writes UTF-8 only, so this never takes the lossy branch; the check
-        // is the one `Validator::validate` would otherwise make.
-        let text = String::from_utf8(bytes)
-            .unwrap_or_else(|not_utf8| String::from_utf8_lossy(not_utf8.as_bytes()).into_owned());
-        Self { text }
+        // `TextEncoder` writes UTF-8 only; the validator still checks it, as it checks any bytes
+        // it is given (one pass, with SIMD).
+        Self { bytes }
     }
 }
 
@@ -146,7 +145,7 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     code: ErrorCode,
 ) -> Result<T, JsValue> {
     let document = Document::read(input, what)?;
-    serde_json::from_str(&document.text)
+    serde_json::from_slice(&document.bytes)
         .map_err(|failure| error::new(code, &format!("{what} is malformed: {failure}")))
 }
 

@@ -84,7 +84,7 @@ impl Options {
 pub(crate) fn host_catalog(value: &JsValue, what: &str) -> Result<Catalog, JsValue> {
     let document = Document::read(value, what)?;
     Validator::new()
-        .validate_str(&document.text)
+        .validate(&document.bytes)
         .into_result()
         .map_err(|failure| match failure {
             CatalogError::Invalid(invalid) => error::with_issues(

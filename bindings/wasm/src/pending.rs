@@ -172,14 +172,14 @@ fn again(logbook: bool, input: &JsValue, options: JsValue) -> Result<Pending, Js
     let rebuilt = if logbook {
         let (validator, _) = options.validator(false)?;
         validator
-            .validate_logbook_str(&document.text)
+            .validate_logbook(&document.bytes)
             .into_parts()
             .0
             .map(Pending::from)
     } else {
         let (validator, _) = options.validator(true)?;
         validator
-            .validate_str(&document.text)
+            .validate(&document.bytes)
             .into_parts()
             .0
             .map(Pending::from)

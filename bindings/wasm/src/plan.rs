@@ -22,7 +22,7 @@ pub fn import_plan(
 ) -> Result<JsValue, JsValue> {
     let planner = planner(&catalog, options)?;
     let document = Document::read(&document, "document")?;
-    match ImportPlanner::read_document(&document.text) {
+    match ImportPlanner::read_document(&document.bytes) {
         Ok(document) => to_js(&Planned {
             success: true,
             data: &planner.plan(&document),
@@ -50,7 +50,7 @@ pub fn apply_mappings(
     let planner = planner(&catalog, options)?;
     let plan: ImportPlan = from_js(&plan, "plan", ErrorCode::InvalidPlan)?;
     let document = Document::read(&document, "document")?;
-    let document: Catalog = match ImportPlanner::read_document(&document.text) {
+    let document: Catalog = match ImportPlanner::read_document(&document.bytes) {
         Ok(document) => document,
         Err(failure) => {
             return to_js(&Applied::<Catalog> {

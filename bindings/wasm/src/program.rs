@@ -30,7 +30,7 @@ pub fn lint_program(
         .transpose()?;
     let (validator, host) = options.validator(true)?;
     let document = Document::read(&input, "input")?;
-    let (catalog, mut issues) = validator.validate_str(&document.text).into_parts();
+    let (catalog, mut issues) = validator.validate(&document.bytes).into_parts();
     let Some(catalog) = catalog else {
         return Ok(result(None, &issues_to_js(&issues)?));
     };
@@ -61,7 +61,7 @@ pub fn render_program_markdown(
     let name = options.string("program")?;
     let (validator, _) = options.validator(false)?;
     let document = Document::read(&input, "input")?;
-    let (catalog, issues) = validator.validate_str(&document.text).into_parts();
+    let (catalog, issues) = validator.validate(&document.bytes).into_parts();
     let issues_js = issues_to_js(&issues)?;
     let Some(catalog) = catalog else {
         return Ok(result(None, &issues_js));
@@ -90,7 +90,7 @@ pub fn render_program_markdown(
 fn read_logbook(value: &JsValue) -> Result<Logbook, JsValue> {
     let document = Document::read(value, "options.logbook")?;
     let (logbook, issues) = Validator::new()
-        .validate_logbook_str(&document.text)
+        .validate_logbook(&document.bytes)
         .into_parts();
     logbook.ok_or_else(|| {
         error::with_issues(

@@ -21,7 +21,7 @@ pub fn validate_catalog(
     let kept = options.clone().unwrap_or(JsValue::UNDEFINED);
     let (validator, _) = Options::new(options)?.validator(true)?;
     let document = Document::read(&input, "input")?;
-    let (document, issues) = validator.validate_str(&document.text).into_parts();
+    let (document, issues) = validator.validate(&document.bytes).into_parts();
     outcome(document, &issues, &input, &kept)
 }
 
@@ -36,7 +36,7 @@ pub fn validate_logbook(
     let kept = options.clone().unwrap_or(JsValue::UNDEFINED);
     let (validator, _) = Options::new(options)?.validator(false)?;
     let document = Document::read(&input, "input")?;
-    let (document, issues) = validator.validate_logbook_str(&document.text).into_parts();
+    let (document, issues) = validator.validate_logbook(&document.bytes).into_parts();
     outcome(document, &issues, &input, &kept)
 }
 
