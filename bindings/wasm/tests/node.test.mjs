@@ -203,6 +203,12 @@ test("strings end and blanks stop at every offset of the reader's blocks", () =>
     assert.equal(replog.validateCatalog(doc(before, run)).success, true, JSON.stringify(run));
     const broken = replog.validateCatalog(doc(before, `${run}\u000b`));
     assert.equal(broken.issues[0]?.code, "invalid_json", JSON.stringify(run));
+    // Member names, plain or with an escape, ending at each offset.
+    for (const [written, name] of [[before, before], [`${before}\\u0041`, `${before}A`]]) {
+      const unknown = replog.validateCatalog(`{"catalog_version": 1, "${written}": 1}`);
+      assert.equal(unknown.issues[0]?.code, "unknown_field", written);
+      assert.equal(unknown.issues[0]?.path, `/${name}`, written);
+    }
   }
 });
 

@@ -194,6 +194,27 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// The string whose opening quote is at `pos`, when it ends within the block after the
+    /// quote with no escape, as member names do; `pos` is then past it. In WebAssembly, where
+    /// [`Reader::parse_string`] stays a call with its result in memory, member names are read
+    /// this way where they are used: 0.96-0.975x the time of the browser package on the sample
+    /// program. Natively `parse_string` is inlined already, and this costs 0.8 % more
+    /// instructions.
+    #[cfg(target_arch = "wasm32")]
+    #[inline]
+    fn short_name(&mut self) -> Option<&'de str> {
+        let start = self.pos + 1;
+        let stop = start + scan::string_stop(scan::block_at(self.bytes, start)?)?;
+        if self.bytes.get(stop) != Some(&b'"') {
+            return None;
+        }
+        // Both ends are next to ASCII quotes, so they are char boundaries.
+        let text: &'de str = self.text;
+        let name = text.get(start..stop)?;
+        self.pos = stop + 1;
+        Some(name)
+    }
+
     /// The offset of the first `"`, `\` or control character at or after `pos` (the length of
     /// the text when there is none): a block at a time ([`scan`]) while a block is left.
     #[inline]
@@ -498,6 +519,10 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
     /// A member name: [`Members`] has already checked that a string starts here.
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         if self.bytes.get(self.pos) == Some(&b'"') {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(name) = self.short_name() {
+                return visitor.visit_borrowed_str(name);
+            }
             self.string(visitor)
         } else {
             self.deserialize_any(visitor)
