@@ -30,6 +30,7 @@ macro_rules! fields {
         impl $crate::engine::Fields for $name {
             const NAMES: &'static [&'static str] = &[$($key),+];
 
+            #[inline]
             fn from_name(name: &str) -> Option<Self> {
                 match name {
                     $($key => Some(Self::$variant),)+
