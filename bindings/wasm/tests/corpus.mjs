@@ -61,6 +61,18 @@ function synthetic() {
       ],
     }),
   };
+  // Numbers where integers and numbers are expected, in every form the reader tells apart:
+  // short integers (read on the spot in WebAssembly), twelve and thirteen digits, a leading
+  // zero, fractions, exponents, signs, blanks around them; then a number that is not JSON.
+  const sets = ["5", "10", "  7  ", "\n8\t", "999999999999", "9999999999999", "1.0", "1e1",
+    "5.5", "-3", "0", "2E0", "12345678901234567890", "null"]
+    .map((reps, i) => `{"reps": ${reps}, "rest_seconds": ${[90, "1.5e2", 0, -1][i % 4]}, ` +
+      `"percent_tm": ${["75", "72.5", "1e2", "0.5"][i % 4]}}`);
+  docs["numbers.json"] = `{"catalog_version": 1, "programs": [{"name": "Numbers", ` +
+    `"weeks": [{"number": 1, "days": [{"number": 1, "exercises": [{"exercise": "Squat", ` +
+    `"sort_order": 1, "sets": [${sets.join(", ")}]}, {"exercise": "Bench", "sort_order": 2}]}]}]}]}`;
+  docs["number-run-on.json"] = '{"catalog_version": 1x}';
+  docs["number-leading-zero.json"] = '{"catalog_version": 01}';
   return Object.entries(docs).map(([name, body]) => {
     const path = join(dir, name);
     writeFileSync(path, body);

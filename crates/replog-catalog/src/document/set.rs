@@ -180,6 +180,8 @@ struct RepsX<'c> {
 impl<'de> Expect<'de> for RepsX<'_> {
     type Out = Option<u64>;
 
+    const NUMBER: bool = true;
+
     fn expected(&self) -> &'static str {
         "an integer or null"
     }

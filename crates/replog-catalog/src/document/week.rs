@@ -157,6 +157,8 @@ struct WeekNumberX<'c> {
 impl<'de> Expect<'de> for WeekNumberX<'_> {
     type Out = u32;
 
+    const NUMBER: bool = true;
+
     fn expected(&self) -> &'static str {
         "an integer"
     }

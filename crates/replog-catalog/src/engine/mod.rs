@@ -85,6 +85,10 @@ pub(crate) trait Expect<'de>: Sized {
     /// The context issues go to.
     fn ctx(&mut self) -> &mut Ctx;
 
+    /// Whether the value should be a number: the parser is then told to expect one
+    /// ([`NUMBER_HINT`]), and the engine's reader reads a short integer where it is visited.
+    const NUMBER: bool = false;
+
     /// A string (borrowed from the input or not).
     fn on_str<E: de::Error>(mut self, value: &str) -> Result<Option<Self::Out>, E> {
         let found = Found::Str(value);
@@ -187,9 +191,20 @@ impl<'de, X: Expect<'de>> DeserializeSeed<'de> for Visit<'de, X> {
     type Value = Option<X::Out>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
+        if X::NUMBER {
+            deserializer.deserialize_newtype_struct(NUMBER_HINT, self)
+        } else {
+            deserializer.deserialize_any(self)
+        }
     }
 }
+
+/// The name of the newtype a seed that expects a number asks the parser for: the engine's
+/// reader takes it as "a number is expected here" and reads a short integer on the spot;
+/// any other parser (`serde_json::Value`) visits the newtype, and the seed reads whatever
+/// value is there, as with `deserialize_any`. serde has no other way to hint a type that
+/// leaves every type acceptable.
+pub(crate) const NUMBER_HINT: &str = "replog::number";
 
 impl<'de, X: Expect<'de>> Visitor<'de> for Visit<'de, X> {
     type Value = Option<X::Out>;
@@ -236,6 +251,11 @@ impl<'de, X: Expect<'de>> Visitor<'de> for Visit<'de, X> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         self.0.on_map(map)
+    }
+
+    /// A parser other than the engine's answering [`NUMBER_HINT`]: whatever the value is.
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
     }
 }
 

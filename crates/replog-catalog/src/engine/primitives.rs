@@ -282,6 +282,8 @@ pub(crate) struct IntX<'c> {
 impl<'de> Expect<'de> for IntX<'_> {
     type Out = u64;
 
+    const NUMBER: bool = true;
+
     fn expected(&self) -> &'static str {
         "an integer"
     }
@@ -360,6 +362,8 @@ pub(crate) struct NumX<'c> {
 
 impl<'de> Expect<'de> for NumX<'_> {
     type Out = f64;
+
+    const NUMBER: bool = true;
 
     fn expected(&self) -> &'static str {
         "a number"
@@ -663,6 +667,8 @@ pub(crate) struct VersionX<'c> {
 
 impl<'de> Expect<'de> for VersionX<'_> {
     type Out = ();
+
+    const NUMBER: bool = true;
 
     fn expected(&self) -> &'static str {
         "an integer"

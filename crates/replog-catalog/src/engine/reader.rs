@@ -215,6 +215,37 @@ impl<'de> Reader<'de> {
         Some(name)
     }
 
+    /// The integer at the next value, when it is one of at most twelve digits, not starting
+    /// with `0`, with no fraction or exponent; `pos` is then past it. Otherwise `pos` is at the
+    /// value, for the general reading.
+    #[cfg(target_arch = "wasm32")]
+    #[inline]
+    fn short_integer(&mut self) -> Option<u64> {
+        const DIGITS: usize = 12;
+        let first = self.peek_past_space()?;
+        if !(b'1'..=b'9').contains(&first) {
+            return None;
+        }
+        let mut value = u64::from(first - b'0');
+        let mut at = self.pos + 1;
+        while let Some(&byte) = self.bytes.get(at) {
+            let digit = byte.wrapping_sub(b'0');
+            if digit > 9 {
+                if matches!(byte, b'.' | b'e' | b'E') {
+                    return None;
+                }
+                break;
+            }
+            if at - self.pos == DIGITS {
+                return None;
+            }
+            value = value * 10 + u64::from(digit);
+            at += 1;
+        }
+        self.pos = at;
+        Some(value)
+    }
+
     /// The offset of the first `"`, `\` or control character at or after `pos` (the length of
     /// the text when there is none): a block at a time ([`scan`]) while a block is left.
     #[inline]
@@ -529,9 +560,28 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
+    /// [`NUMBER_HINT`](super::NUMBER_HINT): a number is expected. In WebAssembly, where
+    /// [`Reader::parse_number`] stays a call with its result in memory, a short integer (the
+    /// usual reps, sort orders and seconds) is read here; anything else as by
+    /// `deserialize_any`.
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
+        #[cfg(target_arch = "wasm32")]
+        if name == super::NUMBER_HINT {
+            if let Some(n) = self.short_integer() {
+                return visitor.visit_u64(n);
+            }
+        }
+        let _ = name;
+        self.deserialize_any(visitor)
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        bytes byte_buf option unit unit_struct seq tuple
         tuple_struct map struct enum ignored_any
     }
 }
