@@ -494,6 +494,8 @@ struct RefX<'c, 'd, 's, 'v> {
 impl<'de> Expect<'de> for RefX<'_, '_, '_, '_> {
     type Out = String;
 
+    const STRING: bool = true;
+
     fn expected(&self) -> &'static str {
         "a string"
     }
@@ -536,6 +538,8 @@ struct SupersetX<'c> {
 
 impl<'de> Expect<'de> for SupersetX<'_> {
     type Out = Superset;
+
+    const STRING: bool = true;
 
     fn expected(&self) -> &'static str {
         "a string"

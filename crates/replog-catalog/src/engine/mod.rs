@@ -89,6 +89,10 @@ pub(crate) trait Expect<'de>: Sized {
     /// ([`NUMBER_HINT`]), and the engine's reader reads a short integer where it is visited.
     const NUMBER: bool = false;
 
+    /// Whether the value should be a string: the parser is then told to expect one
+    /// ([`STRING_HINT`]), and the engine's reader reads a short string where it is visited.
+    const STRING: bool = false;
+
     /// A string (borrowed from the input or not).
     fn on_str<E: de::Error>(mut self, value: &str) -> Result<Option<Self::Out>, E> {
         let found = Found::Str(value);
@@ -193,6 +197,8 @@ impl<'de, X: Expect<'de>> DeserializeSeed<'de> for Visit<'de, X> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         if X::NUMBER {
             deserializer.deserialize_newtype_struct(NUMBER_HINT, self)
+        } else if X::STRING {
+            deserializer.deserialize_newtype_struct(STRING_HINT, self)
         } else {
             deserializer.deserialize_any(self)
         }
@@ -205,6 +211,9 @@ impl<'de, X: Expect<'de>> DeserializeSeed<'de> for Visit<'de, X> {
 /// value is there, as with `deserialize_any`. serde has no other way to hint a type that
 /// leaves every type acceptable.
 pub(crate) const NUMBER_HINT: &str = "replog::number";
+
+/// [`NUMBER_HINT`] for a seed that expects a string.
+pub(crate) const STRING_HINT: &str = "replog::string";
 
 impl<'de, X: Expect<'de>> Visitor<'de> for Visit<'de, X> {
     type Value = Option<X::Out>;

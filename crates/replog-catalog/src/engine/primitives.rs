@@ -20,6 +20,8 @@ pub(crate) struct StrX<'c> {
 impl<'de> Expect<'de> for StrX<'_> {
     type Out = String;
 
+    const STRING: bool = true;
+
     fn expected(&self) -> &'static str {
         "a string"
     }
@@ -48,6 +50,8 @@ pub(crate) struct NameX<'c>(pub(crate) StrX<'c>);
 
 impl<'de> Expect<'de> for NameX<'_> {
     type Out = String;
+
+    const STRING: bool = true;
 
     fn expected(&self) -> &'static str {
         "a string"
@@ -78,6 +82,8 @@ pub(crate) struct ReqStr<'c> {
 
 impl<'de> Expect<'de> for ReqStr<'_> {
     type Out = String;
+
+    const STRING: bool = true;
 
     fn expected(&self) -> &'static str {
         "a string"
@@ -187,6 +193,8 @@ pub(crate) fn is_token(value: &str) -> bool {
 impl<'de> Expect<'de> for TokenX<'_> {
     type Out = String;
 
+    const STRING: bool = true;
+
     fn expected(&self) -> &'static str {
         "a string"
     }
@@ -238,6 +246,8 @@ impl<'c, T> EnumX<'c, T> {
 
 impl<'de, T: Named> Expect<'de> for EnumX<'_, T> {
     type Out = T;
+
+    const STRING: bool = true;
 
     fn expected(&self) -> &'static str {
         "a string"
@@ -632,6 +642,8 @@ pub(crate) struct DateX<'c> {
 
 impl<'de> Expect<'de> for DateX<'_> {
     type Out = Date;
+
+    const STRING: bool = true;
 
     fn expected(&self) -> &'static str {
         "a date string (YYYY-MM-DD)"

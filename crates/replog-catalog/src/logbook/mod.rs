@@ -232,6 +232,8 @@ pub(super) struct LoggedNameX<'c, 'v> {
 impl<'de> Expect<'de> for LoggedNameX<'_, '_> {
     type Out = String;
 
+    const STRING: bool = true;
+
     fn expected(&self) -> &'static str {
         "a string"
     }
