@@ -70,17 +70,18 @@ mod wide {
         (mask != 0).then(|| mask.trailing_zeros() as usize)
     }
 
+    /// The lanes of `block` equal to `byte`.
+    #[inline(always)]
+    fn eq(block: v128, byte: u8) -> v128 {
+        u8x16_eq(block, u8x16_splat(byte))
+    }
+
     /// See the 64-bit version.
     #[inline]
     pub(in crate::engine) fn string_stop(block: &[u8; BLOCK]) -> Option<usize> {
         let bytes = load(block);
-        let stops = v128_or(
-            v128_or(
-                u8x16_eq(bytes, u8x16_splat(b'"')),
-                u8x16_eq(bytes, u8x16_splat(b'\\')),
-            ),
-            u8x16_lt(bytes, u8x16_splat(0x20)),
-        );
+        let control = u8x16_lt(bytes, u8x16_splat(0x20));
+        let stops = v128_or(v128_or(eq(bytes, b'"'), eq(bytes, b'\\')), control);
         first(u8x16_bitmask(stops))
     }
 
@@ -90,14 +91,8 @@ mod wide {
     pub(in crate::engine) fn past_blanks(block: &[u8; BLOCK]) -> Option<usize> {
         let bytes = load(block);
         let blank = v128_or(
-            v128_or(
-                u8x16_eq(bytes, u8x16_splat(b' ')),
-                u8x16_eq(bytes, u8x16_splat(b'\n')),
-            ),
-            v128_or(
-                u8x16_eq(bytes, u8x16_splat(b'\r')),
-                u8x16_eq(bytes, u8x16_splat(b'\t')),
-            ),
+            v128_or(eq(bytes, b' '), eq(bytes, b'\n')),
+            v128_or(eq(bytes, b'\r'), eq(bytes, b'\t')),
         );
         first(!u8x16_bitmask(blank))
     }
