@@ -163,8 +163,8 @@ impl<'v> DocState<'v> {
     pub(crate) fn new(against: Against<'v>) -> Self {
         Self {
             against,
-            names: HashMap::default(),
-            keys: Vec::new(),
+            names: HashMap::with_capacity_and_hasher(program::NAMES_ROOM, Default::default()),
+            keys: Vec::with_capacity(program::NAMES_ROOM),
             exercises: Vec::new(),
             program_names: HashMap::default(),
             pending: Vec::new(),
