@@ -338,28 +338,24 @@ struct PrescribedElems<'s, 'v> {
     sort_orders: SortOrders,
 }
 
-/// The sort orders of one day: a short list (a valid day has at most 30 exercises), turned into
-/// a set if a hostile document makes it long, so the check stays linear.
+/// The sort orders of one day: those below 64 (all of them, in practice) as bits, any others
+/// in a set, so the check allocates nothing for a usual day and stays linear for a hostile one.
 #[derive(Default)]
 struct SortOrders {
-    few: Vec<u64>,
-    many: Option<foldhash::HashSet<u64>>,
+    small: u64,
+    large: Option<foldhash::HashSet<u64>>,
 }
 
 impl SortOrders {
     /// Adds `n`; `false` if the day had it already.
     fn insert(&mut self, n: u64) -> bool {
-        if let Some(many) = &mut self.many {
-            return many.insert(n);
+        if n < 64 {
+            let bit = 1 << n;
+            let new = self.small & bit == 0;
+            self.small |= bit;
+            return new;
         }
-        if self.few.contains(&n) {
-            return false;
-        }
-        self.few.push(n);
-        if self.few.len() > 32 {
-            self.many = Some(self.few.drain(..).collect());
-        }
-        true
+        self.large.get_or_insert_with(Default::default).insert(n)
     }
 }
 

@@ -110,6 +110,26 @@ fn duplicate_sort_orders() {
         &check(&d),
         &[(&at(DAY, "exercises/2/sort_order"), "duplicate")],
     );
+    // Large sort orders too, on both sides of 64 (kept as bits below it, in a set above).
+    let d = doc_with(
+        &at(DAY, "exercises"),
+        json!([
+            prescribed("Back Squat", 63),
+            prescribed("Back Squat", 64),
+            prescribed("Back Squat", 4_000_000_000_u64),
+            prescribed("Back Squat", 64),
+            prescribed("Back Squat", 4_000_000_000_u64),
+            prescribed("Back Squat", 63)
+        ]),
+    );
+    assert_issues(
+        &check(&d),
+        &[
+            (&at(DAY, "exercises/3/sort_order"), "duplicate"),
+            (&at(DAY, "exercises/4/sort_order"), "duplicate"),
+            (&at(DAY, "exercises/5/sort_order"), "duplicate"),
+        ],
+    );
     // Sort orders need not start at 1 or be contiguous, and are per day.
     let d = doc_with(
         &at(WEEK, "days"),
