@@ -23,10 +23,10 @@ pub(crate) enum Seg {
 /// and a step a rule reports at).
 const STEPS_MAX: usize = 256;
 
-/// The path being visited, held inline: a step costs a store and a step back a subtraction,
-/// where a `Vec` of steps that could own a name cost 3.5-7 % of the browser package's time on
-/// the sample program (a step for every member and element; measured in Node against a build
-/// with no steps at all).
+/// The path being visited, held inline: a step costs a store and a step back a subtraction.
+/// The `Vec` of steps that could own a name it replaces cost 3.5-7 % of the browser package's
+/// time on the sample program against a build with no steps at all (a step for every member
+/// and element, measured in Node); this takes about half that (0.975x the time of the `Vec`).
 #[derive(Debug)]
 pub(crate) struct Steps {
     steps: [Seg; STEPS_MAX],

@@ -262,7 +262,8 @@ impl<'de, X: Expect<'de>> Visitor<'de> for Visit<'de, X> {
         self.0.on_map(map)
     }
 
-    /// A parser other than the engine's answering [`NUMBER_HINT`]: whatever the value is.
+    /// A parser other than the engine's answering a hint ([`NUMBER_HINT`], [`STRING_HINT`]):
+    /// whatever the value is.
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_any(self)
     }

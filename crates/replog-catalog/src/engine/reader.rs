@@ -562,11 +562,10 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
-    /// [`NUMBER_HINT`](super::NUMBER_HINT): a number is expected. In WebAssembly, where
-    /// [`Reader::parse_number`] stays a call with its result in memory, a short integer (the
+    /// `NUMBER_HINT` (engine/mod.rs): a number is expected. In WebAssembly, where
+    /// `Reader::parse_number` stays a call with its result in memory, a short integer (the
     /// usual reps, sort orders and seconds) is read here; anything else as by
-    /// `deserialize_any`. [`STRING_HINT`](super::STRING_HINT) likewise reads a short string
-    /// ([`Reader::short_string`]).
+    /// `deserialize_any`. `STRING_HINT` likewise reads a short string (`Reader::short_string`).
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
