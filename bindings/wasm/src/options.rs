@@ -83,15 +83,12 @@ impl Options {
 /// the caller's configuration error, thrown with its issues.
 pub(crate) fn host_catalog(value: &JsValue, what: &str) -> Result<Catalog, JsValue> {
     let document = Document::read(value, what)?;
-    Validator::new()
-        .validate(&document.bytes)
-        .into_result()
-        .map_err(|failure| match failure {
-            CatalogError::Invalid(invalid) => error::with_issues(
-                ErrorCode::InvalidCatalog,
-                &format!("{what} is not a valid CatalogJSON document: {invalid}"),
-                &invalid.issues,
-            ),
-            other => error::new(ErrorCode::InvalidCatalog, &format!("{what}: {other}")),
-        })
+    replog_catalog::parse(&document.bytes).map_err(|failure| match failure {
+        CatalogError::Invalid(invalid) => error::with_issues(
+            ErrorCode::InvalidCatalog,
+            &format!("{what} is not a valid CatalogJSON document: {invalid}"),
+            &invalid.issues,
+        ),
+        other => error::new(ErrorCode::InvalidCatalog, &format!("{what}: {other}")),
+    })
 }
