@@ -12,7 +12,7 @@ use replog_core::{AppliesTo, Code, Program, ProgressionRule};
 use serde::de::{self, MapAccess, SeqAccess};
 
 use super::week::WeekElems;
-use super::{DocState, PendingRules};
+use super::{DocState, NAMES_ROOM, PendingRules};
 use crate::engine::{
     ArrayX, BoolX, Ctx, Elements, EnumX, Expect, IntX, NumX, ReqStr, Seen, Seg, StrX, element,
     fields, member, missing, next_field, typed_member,
@@ -29,11 +29,6 @@ pub(super) struct ProgramState {
     /// names the same few exercises many times, and these need no second look.
     pub(super) clean: HashSet<String>,
 }
-
-/// Room the name tables of a document or a program start with: most name fewer than 16
-/// exercises, so the tables never grow (each growth is an allocation and a rehash; about 1 %
-/// of the browser package's time on the sample program).
-pub(super) const NAMES_ROOM: usize = 16;
 
 impl ProgramState {
     fn new() -> Self {
