@@ -80,7 +80,7 @@ pub(crate) struct Ctx {
     /// The path of the value being visited.
     pub(crate) path: Steps,
     /// The names of the [`Seg::Unknown`] steps in `path`, in order.
-    unknown: Vec<Box<str>>,
+    unknown: Vec<String>,
     /// A counter taken when each value starts: the position issues are sorted by.
     pub(crate) order: u32,
     /// Whether the document is built as well as checked. A verdict needs only the issues, so
@@ -122,7 +122,7 @@ impl Ctx {
     /// Steps into member `name`, which the spec does not name, to skip its value.
     pub(crate) fn push_unknown(&mut self, name: String) {
         self.path.push(Seg::Unknown);
-        self.unknown.push(name.into_boxed_str());
+        self.unknown.push(name);
     }
 
     /// Steps back out of the member [`Ctx::push_unknown`] stepped into.
@@ -140,9 +140,9 @@ impl Ctx {
             .map(|seg| match seg {
                 Seg::Key(key) => Segment::Key(Cow::Borrowed(key)),
                 Seg::Index(index) => Segment::Index(*index),
-                Seg::Unknown => Segment::Key(Cow::Owned(
-                    unknown.next().map(ToString::to_string).unwrap_or_default(),
-                )),
+                Seg::Unknown => {
+                    Segment::Key(Cow::Owned(unknown.next().cloned().unwrap_or_default()))
+                }
             })
             .collect();
         segments.extend(extra);
